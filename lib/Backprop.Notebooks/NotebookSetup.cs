@@ -1,0 +1,4 @@
+namespace Backprop.Notebooks;
+
+/// <summary>Placeholder until the notebook companion lands.</summary>
+public static class NotebookSetup { }

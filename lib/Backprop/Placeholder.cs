@@ -1,0 +1,4 @@
+namespace Backprop;
+
+/// <summary>Placeholder.</summary>
+public static class Placeholder { }

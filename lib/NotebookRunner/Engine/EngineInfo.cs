@@ -1,0 +1,4 @@
+namespace NotebookRunner.Engine;
+
+/// <summary>Placeholder until the engine lands.</summary>
+public static class EngineInfo { }
