@@ -1,4 +1,0 @@
-namespace Backprop;
-
-/// <summary>Placeholder.</summary>
-public static class Placeholder { }
