@@ -1,1 +1,7 @@
-Console.WriteLine("benchmarks: not yet");
+using BenchmarkDotNet.Running;
+using Backprop.Benchmarks;
+
+// `dotnet run -c Release --project tests/Backprop.Benchmarks -- --filter '*'` runs everything;
+// `--filter '*Affine*'` or `--list flat` narrow it down. The anchor to compare with is NumPy:
+// `/usr/bin/python3 ../shared/bench/numpy_anchor.py`, run in the same sitting (see README, Performance).
+BenchmarkSwitcher.FromAssembly(typeof(ShortRunConfig).Assembly).Run(args, new ShortRunConfig());
