@@ -61,6 +61,41 @@ public class BroadcastingTests
         Assert.Equal([1.0, 2, 3, 4, 11, 12, 13, 14, 21, 22, 23, 24], flat);
     }
 
+    [Fact]
+    public void A_leading_dimension_of_1_is_stretched_too()
+    {
+        // (3,2,4) + (1,2,4): the same 2×4 block added to each of the 3 blocks. (The tensor library's own
+        // Tensor.Add returns shape (1,2,4) here in 10.0.14, cf. dotnet/runtime#125530: one more reason
+        // to apply the rule ourselves.)
+        var b = Tensor.Create(Enumerable.Range(0, 8).Select(v => 1000.0 * v).ToArray(), [1, 2, 4]);
+        var c = Broadcasting.Add(A, b);
+
+        Assert.Equal([3, 2, 4], c.Lengths.ToArray());
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                for (int k = 0; k < 4; k++)
+                {
+                    Assert.Equal(100.0 * i + 10 * j + k + 1000 * (4 * j + k), c[[i, j, k]]);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { 4 })]
+    [InlineData(new[] { 2, 1 })]
+    [InlineData(new[] { 2, 4 })]
+    public void Agrees_with_the_tensor_librarys_own_broadcasting_where_shapes_fit(int[] shapeOfB)
+    {
+        var lengths = shapeOfB.Select(d => (nint)d).ToArray();
+        var b = Tensor.Create(Enumerable.Range(1, shapeOfB.Aggregate(1, (p, d) => p * d)).Select(v => v * 0.5).ToArray(), lengths);
+
+        Assert.Equal(Flat(Tensor.Add<double>(A, b)), Flat(Broadcasting.Add(A, b)));
+        Assert.Equal(Flat(Tensor.Multiply<double>(A, b)), Flat(Broadcasting.Multiply(A, b)));
+    }
+
     [Theory]
     [InlineData(new[] { 4, 1 }, "(3,2,4) (4,1)")]
     [InlineData(new[] { 2, 2 }, "(3,2,4) (2,2)")]
@@ -99,5 +134,12 @@ public class BroadcastingTests
     {
         Assert.Throws<ArgumentNullException>(() => Broadcasting.Add(null!, A));
         Assert.Throws<ArgumentNullException>(() => Broadcasting.Multiply(A, null!));
+    }
+
+    private static double[] Flat(Tensor<double> t)
+    {
+        var values = new double[t.FlattenedLength];
+        t.FlattenTo(values);
+        return values;
     }
 }
