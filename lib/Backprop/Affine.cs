@@ -56,8 +56,8 @@ public sealed class Affine
         }
 
         this.x = x;
-        Matrix<double> xW = x * W;
-        return xW.MapIndexed((i, j, v) => v + b[j]);
+        Matrix<double> xW = MatrixProduct.Multiply(x, W); // x·W
+        return xW.MapIndexed((i, j, v) => v + b[j], Zeros.Include);
     }
 
     /// <summary>Returns dx = dout·Wᵀ and sets <see cref="dW"/> = Xᵀ·dout and <see cref="db"/> = column sums of dout.</summary>
@@ -66,8 +66,8 @@ public sealed class Affine
         var input = Ensure.Forwarded(x, nameof(Affine));
         Ensure.SameShape(dout, input.RowCount, W.ColumnCount, nameof(Affine));
 
-        Matrix<double> dx = dout * W.Transpose();
-        dw = input.TransposeThisAndMultiply(dout);
+        Matrix<double> dx = MatrixProduct.TransposeAndMultiply(dout, W); // dout·Wᵀ
+        dw = MatrixProduct.TransposeThisAndMultiply(input, dout); // xᵀ·dout
         dbias = dout.ColumnSums();
         return dx;
     }
