@@ -16,13 +16,16 @@ public sealed class Relu
     {
         ArgumentNullException.ThrowIfNull(x);
         var blocked = new bool[x.RowCount, x.ColumnCount];
-        var y = x.MapIndexed((i, j, v) =>
+        for (int i = 0; i < x.RowCount; i++)
         {
-            blocked[i, j] = v <= 0;
-            return blocked[i, j] ? 0.0 : v;
-        });
+            for (int j = 0; j < x.ColumnCount; j++)
+            {
+                blocked[i, j] = x[i, j] <= 0;
+            }
+        }
+
         mask = blocked;
-        return y;
+        return x.MapIndexed((i, j, v) => blocked[i, j] ? 0.0 : v, Zeros.Include);
     }
 
     /// <summary>
@@ -33,6 +36,6 @@ public sealed class Relu
     {
         var blocked = Ensure.Forwarded(mask, nameof(Relu));
         Ensure.SameShape(dout, blocked.GetLength(0), blocked.GetLength(1), nameof(Relu));
-        return dout.MapIndexed((i, j, d) => blocked[i, j] ? 0.0 : d);
+        return dout.MapIndexed((i, j, d) => blocked[i, j] ? 0.0 : d, Zeros.Include);
     }
 }

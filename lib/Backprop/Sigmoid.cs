@@ -24,6 +24,6 @@ public sealed class Sigmoid
     {
         var y = Ensure.Forwarded(output, nameof(Sigmoid));
         Ensure.SameShape(dout, y.RowCount, y.ColumnCount, nameof(Sigmoid));
-        return dout.MapIndexed((i, j, d) => d * y[i, j] * (1.0 - y[i, j]));
+        return dout.MapIndexed((i, j, d) => d * y[i, j] * (1.0 - y[i, j]), Zeros.Include);
     }
 }

@@ -52,6 +52,16 @@ public class ReluTests
     }
 
     [Fact]
+    public void Works_on_sparse_matrices_including_their_zeros()
+    {
+        // A sparse matrix stores no zeros, yet x = 0 must still block the gradient.
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.SparseOfRowArrays([0.0], [3.0]);
+        var relu = new Relu();
+        Assert.Equal(M([0.0], [3.0]), relu.Forward(x));
+        Assert.Equal(M([0.0], [6.0]), relu.Backward(M([5.0], [6.0])));
+    }
+
+    [Fact]
     public void Backward_before_Forward_says_so()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new Relu().Backward(M([1.0])));
