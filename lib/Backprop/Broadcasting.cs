@@ -8,6 +8,12 @@ namespace Backprop;
 /// as 1); each pair of dimensions must be equal, or one of them 1, which is stretched to the other.
 /// So (3,2,4) + (4,) adds the same row of 4 everywhere, and (3,2,4) · (2,1) scales each of the 2 rows.
 /// </summary>
+/// <remarks>
+/// <c>Tensor.Add</c> of System.Numerics.Tensors broadcasts too, but on incompatible shapes it says only
+/// "Lengths are not compatible with each other.", and in 10.0.14 it returns shape (1,2,4) for
+/// (3,2,4) + (1,2,4) (cf. dotnet/runtime#125530). Applying the rule here keeps both the result and the
+/// message NumPy's.
+/// </remarks>
 public static class Broadcasting
 {
     /// <summary>a + b elementwise, after broadcasting both to their common shape.</summary>
