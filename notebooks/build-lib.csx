@@ -1,0 +1,134 @@
+// Loaded by the first cell of every chapter notebook: makes sure lib/Backprop.Notebooks/bin/Debug/net8.0
+// holds a Backprop.Notebooks.dll (and the Backprop.dll it carries) built from the current sources, so
+// "Run All" works from a fresh clone. When the DLL is newer than every *.cs and *.csproj under lib/Backprop
+// and lib/Backprop.Notebooks, this costs a few file stats and starts no process.
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+static class BuildLib
+{
+    static readonly string[] SourceFolders = { "Backprop", "Backprop.Notebooks" };
+
+    public static void EnsureBuilt([CallerFilePath] string scriptPath = "")
+    {
+        string notebooks = Path.IsPathRooted(scriptPath) && File.Exists(scriptPath)
+            ? Path.GetDirectoryName(scriptPath)!
+            : Directory.GetCurrentDirectory();
+        string lib = Path.GetFullPath(Path.Combine(notebooks, "..", "lib"));
+        string project = Path.Combine(lib, "Backprop.Notebooks", "Backprop.Notebooks.csproj");
+        string dll = Path.Combine(lib, "Backprop.Notebooks", "bin", "Debug", "net8.0", "Backprop.Notebooks.dll");
+        if (!File.Exists(project))
+        {
+            throw new FileNotFoundException($"build-lib.csx expects the repository layout: {project} is missing.");
+        }
+
+        if (!IsStale(lib, dll))
+        {
+            Console.WriteLine("lib/Backprop.Notebooks is up to date.");
+            return;
+        }
+
+        // Several notebooks may start at once (the runner's --jobs, parallel tests): one builds, the
+        // others wait on the lock and then find the DLL fresh.
+        string lockDir = Path.Combine(lib, "Backprop.Notebooks", "obj");
+        Directory.CreateDirectory(lockDir);
+        using (AcquireLock(Path.Combine(lockDir, "build-lib.lock")))
+        {
+            if (!IsStale(lib, dll))
+            {
+                Console.WriteLine("lib/Backprop.Notebooks is up to date.");
+                return;
+            }
+
+            Build(project);
+            // MSBuild skips a compile whose inputs did not change, leaving an old DLL behind a touched
+            // source file; stamping the DLL keeps the next check from building again for nothing.
+            File.SetLastWriteTimeUtc(dll, DateTime.UtcNow);
+            Console.WriteLine("Built lib/Backprop.Notebooks: its sources were newer than its DLL.");
+        }
+    }
+
+    static bool IsStale(string lib, string dll)
+    {
+        if (!File.Exists(dll))
+        {
+            return true;
+        }
+
+        DateTime built = File.GetLastWriteTimeUtc(dll);
+        foreach (string folder in SourceFolders)
+        {
+            foreach (string file in Directory.EnumerateFiles(Path.Combine(lib, folder), "*", SearchOption.AllDirectories))
+            {
+                bool source = file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".csproj", StringComparison.Ordinal);
+                if (source && !IsBuildOutput(lib, folder, file) && File.GetLastWriteTimeUtc(file) > built)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    static bool IsBuildOutput(string lib, string folder, string file)
+    {
+        string relative = Path.GetRelativePath(Path.Combine(lib, folder), file);
+        return relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    static void Build(string project)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in new[] { "build", project, "-c", "Debug", "-nologo", "-v:q", "--disable-build-servers" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // A host that is itself running under MSBuild or dotnet test passes down variables that point
+        // a child build at the parent's SDK internals; the child must find its own.
+        foreach (string name in start.Environment.Keys.ToList())
+        {
+            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"dotnet build {Path.GetFileName(project)} failed (exit code {process.ExitCode}):\n{stdout}{stderr.Result}");
+        }
+    }
+
+    static FileStream AcquireLock(string path)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
+}
+
+BuildLib.EnsureBuilt();
