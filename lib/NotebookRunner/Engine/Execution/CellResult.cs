@@ -1,0 +1,11 @@
+using NotebookRunner.Engine.Formats;
+
+namespace NotebookRunner.Engine.Execution;
+
+/// <summary>What running one cell produced.</summary>
+public sealed record CellResult(CellStatus Status, IReadOnlyList<CellOutput> Outputs, int ExecutionCount, TimeSpan Duration)
+{
+    /// <summary>The error text (compile diagnostics, exception, restore failure), "" when the cell succeeded.</summary>
+    public string ErrorText =>
+        string.Join("\n", Outputs.Where(o => o.IsError).Select(o => o.ErrorName == "Error" ? o.ErrorValue : $"{o.ErrorName}: {o.ErrorValue}"));
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text;
+using Markdig;
+using NotebookRunner.Engine.Formats;
+
+namespace NotebookRunner.Engine.Export;
+
+/// <summary>
+/// One standalone HTML page per notebook: markdown rendered (Markdig, TeX as MathML), code highlighted, outputs shown.
+/// When any output draws a Plotly chart, plotly.js is inlined once in &lt;head&gt;, so the page works offline.
+/// </summary>
+public static class HtmlExporter
+{
+    private static readonly MarkdownPipeline Pipeline = MathRenderers.Use(new MarkdownPipelineBuilder().UseAdvancedExtensions().UseMathematics()).Build();
+
+    public static string Export(Notebook notebook, string title)
+    {
+        var body = new StringBuilder();
+        var number = 0;
+        foreach (var cell in notebook.Cells)
+        {
+            if (cell.CellType == "markdown")
+            {
+                body.Append("<section class=\"markdown\">").Append(RenderMarkdown(cell.Source)).Append("</section>\n");
+                continue;
+            }
+
+            if (!cell.IsCode)
+            {
+                body.Append("<section class=\"raw\"><pre>").Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre></section>\n");
+                continue;
+            }
+
+            number++;
+            var count = cell.ExecutionCount is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : " ";
+            body.Append("<section class=\"code\">")
+                .Append($"<div class=\"prompt\">[{count}]</div>")
+                .Append($"<pre class=\"source\" data-kernel=\"{WebUtility.HtmlEncode(cell.Kernel)}\"><code>")
+                .Append(CSharpHighlighter.ToHtml(cell.Source))
+                .Append("</code></pre>");
+            var outputs = cell.Outputs;
+            if (outputs.Count > 0)
+            {
+                body.Append("<div class=\"outputs\">");
+                foreach (var output in outputs)
+                {
+                    body.Append(RenderOutput(output));
+                }
+
+                body.Append("</div>");
+            }
+
+            body.Append("</section>\n");
+        }
+
+        var page = new StringBuilder();
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
+            .Append("<style>\n").Append(Style).Append("</style>\n");
+        if (body.ToString().Contains("Plotly.newPlot", StringComparison.Ordinal))
+        {
+            // Inlined once: the charts' loader sees window.Plotly and never reaches for the network.
+            page.Append("<script type=\"text/javascript\">\n")
+                .Append(PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
+                .Append("\n</script>\n");
+        }
+
+        page.Append("</head>\n<body>\n<main>\n").Append(body).Append("</main>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    public static string RenderMarkdown(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+
+    private static string RenderOutput(CellOutput output)
+    {
+        switch (output.OutputType)
+        {
+            case "stream":
+                return $"<pre class=\"output stream {output.StreamName}\">{WebUtility.HtmlEncode(output.Text)}</pre>";
+            case "error":
+                var text = output.ErrorName == "Error" ? output.ErrorValue : $"{output.ErrorName}: {output.ErrorValue}";
+                return $"<pre class=\"output error\">{WebUtility.HtmlEncode(text)}</pre>";
+        }
+
+        var data = output.Data;
+        if (data.TryGetValue("text/html", out var html))
+        {
+            return $"<div class=\"output html\">{html}</div>";
+        }
+
+        if (data.TryGetValue("image/svg+xml", out var svg))
+        {
+            return $"<div class=\"output svg\">{svg}</div>";
+        }
+
+        if (data.TryGetValue("image/png", out var png))
+        {
+            return $"<div class=\"output image\"><img alt=\"output\" src=\"data:image/png;base64,{png.Trim()}\"></div>";
+        }
+
+        if (data.TryGetValue("text/markdown", out var markdown))
+        {
+            return $"<div class=\"output markdown\">{RenderMarkdown(markdown)}</div>";
+        }
+
+        if (data.TryGetValue("text/plain", out var plain))
+        {
+            return $"<pre class=\"output text\">{WebUtility.HtmlEncode(plain)}</pre>";
+        }
+
+        var (mime, content) = data.FirstOrDefault();
+        return mime is null ? "" : $"<pre class=\"output other\" data-mime=\"{WebUtility.HtmlEncode(mime)}\">{WebUtility.HtmlEncode(content)}</pre>";
+    }
+
+    private const string Style = """
+        body { margin: 0; background: #fafafa; color: #1f2328; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
+        main { max-width: 960px; margin: 0 auto; padding: 24px 32px 64px; background: #fff; }
+        section { margin: 12px 0; }
+        section.code { position: relative; }
+        .prompt { color: #8c959f; font: 12px monospace; margin-bottom: 2px; }
+        pre, code { font: 13.5px/1.5 ui-monospace, "Cascadia Code", "DejaVu Sans Mono", monospace; }
+        pre.source { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 10px 12px; overflow-x: auto; margin: 0; }
+        .outputs { border-left: 3px solid #d0d7de; padding: 4px 0 4px 12px; margin-top: 6px; overflow-x: auto; }
+        pre.output { margin: 4px 0; white-space: pre-wrap; }
+        pre.stderr { color: #9a6700; }
+        pre.error { color: #cf222e; background: #fff5f5; padding: 6px 8px; border-radius: 4px; }
+        .kw { color: #0550ae; } .ty { color: #6f42c1; } .st { color: #0a3069; } .nu { color: #0550ae; }
+        .cm { color: #6e7781; font-style: italic; } .dr { color: #8250df; }
+        table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; }
+        math[display="block"] { margin: 10px 0; font-size: 1.1em; }
+        """;
+}

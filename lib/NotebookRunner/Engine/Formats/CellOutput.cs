@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+
+namespace NotebookRunner.Engine.Formats;
+
+/// <summary>
+/// One output of a code cell, in nbformat terms: display data (mime type to text), a console stream, or an error.
+/// The JSON keys are written in the sorted order VS Code uses, so fresh outputs look like saved ones.
+/// </summary>
+public sealed class CellOutput
+{
+    private CellOutput(string outputType)
+    {
+        OutputType = outputType;
+    }
+
+    /// <summary>display_data, execute_result, stream or error.</summary>
+    public string OutputType { get; }
+
+    /// <summary>Mime type to content, for display_data and execute_result.</summary>
+    public IReadOnlyDictionary<string, string> Data { get; private init; } = new Dictionary<string, string>();
+
+    /// <summary>stdout or stderr, for streams.</summary>
+    public string StreamName { get; private init; } = "";
+
+    public string Text { get; private init; } = "";
+
+    public string ErrorName { get; private init; } = "";
+
+    public string ErrorValue { get; private init; } = "";
+
+    public IReadOnlyList<string> Traceback { get; private init; } = [];
+
+    /// <summary>The JSON this output was read from, written back untouched.</summary>
+    private JsonObject? Original { get; init; }
+
+    public bool IsError => OutputType == "error";
+
+    public static CellOutput DisplayData(IReadOnlyDictionary<string, string> data) =>
+        new("display_data") { Data = data };
+
+    public static CellOutput DisplayData(string mimeType, string content) =>
+        DisplayData(new Dictionary<string, string> { [mimeType] = content });
+
+    public static CellOutput Stream(string name, string text) => new("stream") { StreamName = name, Text = text };
+
+    public static CellOutput Error(string name, string value, IReadOnlyList<string> traceback) =>
+        new("error") { ErrorName = name, ErrorValue = value, Traceback = traceback };
+
+    public static CellOutput FromJson(JsonObject json)
+    {
+        var type = (string?)json["output_type"] ?? "";
+        var output = type switch
+        {
+            "stream" => Stream((string?)json["name"] ?? "stdout", MultilineString.FromJson(json["text"]) ?? ""),
+            "error" => Error(
+                (string?)json["ename"] ?? "",
+                (string?)json["evalue"] ?? "",
+                (json["traceback"] as JsonArray)?.Select(t => (string?)t ?? "").ToList() ?? []),
+            _ => new CellOutput(type) { Data = ReadData(json["data"] as JsonObject) },
+        };
+        return new CellOutput(output.OutputType)
+        {
+            Data = output.Data,
+            StreamName = output.StreamName,
+            Text = output.Text,
+            ErrorName = output.ErrorName,
+            ErrorValue = output.ErrorValue,
+            Traceback = output.Traceback,
+            Original = json,
+        };
+    }
+
+    private static Dictionary<string, string> ReadData(JsonObject? data)
+    {
+        var result = new Dictionary<string, string>();
+        if (data is null)
+        {
+            return result;
+        }
+
+        foreach (var (mime, value) in data)
+        {
+            // JSON mime types hold a JSON value rather than text.
+            result[mime] = MultilineString.FromJson(value) ?? value?.ToJsonString() ?? "";
+        }
+
+        return result;
+    }
+
+    public JsonObject ToJson()
+    {
+        if (Original is not null)
+        {
+            return (JsonObject)Original.DeepClone();
+        }
+
+        return OutputType switch
+        {
+            "stream" => new JsonObject
+            {
+                ["name"] = StreamName,
+                ["output_type"] = "stream",
+                ["text"] = MultilineString.ToJson(Text),
+            },
+            "error" => new JsonObject
+            {
+                ["ename"] = ErrorName,
+                ["evalue"] = ErrorValue,
+                ["output_type"] = "error",
+                ["traceback"] = new JsonArray(Traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+            },
+            _ => new JsonObject
+            {
+                ["data"] = DataToJson(),
+                ["metadata"] = new JsonObject(),
+                ["output_type"] = OutputType,
+            },
+        };
+    }
+
+    private JsonObject DataToJson()
+    {
+        var data = new JsonObject();
+        foreach (var (mime, content) in Data.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            data[mime] = MultilineString.ToJson(content);
+        }
+
+        return data;
+    }
+}

@@ -1,0 +1,7 @@
+namespace NotebookRunner.Engine.Formats;
+
+public enum NotebookFormat
+{
+    Ipynb,
+    Dib,
+}

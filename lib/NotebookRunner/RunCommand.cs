@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using NotebookRunner.Engine.Checking;
+using NotebookRunner.Engine.Execution;
+using NotebookRunner.Engine.Export;
+using NotebookRunner.Engine.Formats;
+using NotebookRunner.Engine.Packages;
+
+namespace NotebookRunner;
+
+/// <summary>The <c>run</c> command: execute notebooks, report progress and a summary, then write, check or export.</summary>
+public sealed class RunCommand(RunOptions options, TextWriter output)
+{
+    private readonly object printGate = new();
+
+    public async Task<int> ExecuteAsync()
+    {
+        var paths = NotebookFinder.Find(options.Paths);
+        if (paths.Count == 0)
+        {
+            throw new UsageException($"no notebooks found in {string.Join(", ", options.Paths)}");
+        }
+
+        var jobs = new List<NotebookJob>();
+        var unreadable = 0;
+        foreach (var path in paths)
+        {
+            try
+            {
+                jobs.Add(new NotebookJob(NotebookReader.Read(path)));
+            }
+            catch (NotebookFormatException e)
+            {
+                output.WriteLine($"error: {e.Message}");
+                unreadable++;
+            }
+        }
+
+        if (unreadable > 0)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var clock = Stopwatch.StartNew();
+        ScriptEnvironment.UseInvariantCulture();
+        ConsoleRouter.Install();
+        _ = ScriptEnvironment.WarmUpAsync();
+        var restorer = new NuGetRestorer();
+        var executor = new NotebookExecutor(new ExecutionSettings(options.CellTimeout, options.ContinueOnError), restorer);
+        var progress = new SynchronousProgress<CellProgress>(Print);
+
+        // The working directory is process-wide: notebooks in one folder share it and may run in parallel;
+        // folders are run one after the other, each as the current directory.
+        var original = Environment.CurrentDirectory;
+        try
+        {
+            foreach (var folder in jobs.GroupBy(j => Path.GetDirectoryName(Path.GetFullPath(j.Source.Path))!))
+            {
+                Environment.CurrentDirectory = folder.Key;
+                await Parallel.ForEachAsync(folder, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, async (job, token) =>
+                {
+                    job.Result = await executor.RunAsync(job.Source, progress, token).ConfigureAwait(false);
+                });
+            }
+        }
+        finally
+        {
+            Environment.CurrentDirectory = original;
+        }
+
+        var drifted = false;
+        foreach (var job in jobs)
+        {
+            WriteResults(job);
+            drifted |= options.Check && job.Drifts.Count > 0;
+        }
+
+        SummaryTable.Print(output, jobs, clock.Elapsed, restorer.RestoreCount);
+        return jobs.All(j => j.Result!.Succeeded) && !drifted ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private void WriteResults(NotebookJob job)
+    {
+        var executed = job.Result!.Executed;
+        var isDib = job.Source.Format == NotebookFormat.Dib;
+        var outName = Path.ChangeExtension(job.Name, ".ipynb");
+        NotebookWriter.WriteAtomically(Path.Combine(options.OutDirectory, outName), NotebookWriter.ToBytes(executed));
+
+        if (options.Check)
+        {
+            if (isDib)
+            {
+                output.WriteLine($"check  {job.Name}: a .dib stores no outputs; nothing to compare");
+            }
+            else
+            {
+                job.Drifts = OutputComparer.Compare(job.Source, executed);
+                foreach (var drift in job.Drifts)
+                {
+                    output.WriteLine($"drift  {job.Name} cell {drift.Number} (notebook cell {drift.CellIndex + 1}): outputs differ (- stored, + fresh)");
+                    output.Write(drift.Diff);
+                }
+
+                if (job.Drifts.Count == 0)
+                {
+                    output.WriteLine($"check  {job.Name}: outputs match");
+                }
+            }
+        }
+
+        if (options.Update)
+        {
+            Update(job, isDib);
+        }
+
+        if (options.HtmlDirectory is { } htmlDirectory)
+        {
+            var page = HtmlExporter.Export(executed, Path.GetFileNameWithoutExtension(job.Name));
+            var htmlPath = Path.Combine(htmlDirectory, Path.ChangeExtension(job.Name, ".html"));
+            NotebookWriter.WriteAtomically(htmlPath, System.Text.Encoding.UTF8.GetBytes(page));
+        }
+    }
+
+    private void Update(NotebookJob job, bool isDib)
+    {
+        if (isDib)
+        {
+            output.WriteLine($"update {job.Name}: a .dib stores no outputs; left unchanged");
+            return;
+        }
+
+        if (!job.Result!.Succeeded)
+        {
+            output.WriteLine($"update {job.Name}: not updated, a cell failed");
+            return;
+        }
+
+        var executed = job.Result.Executed;
+        var countsSame = job.Source.Cells.Zip(executed.Cells).All(p => p.First.ExecutionCount == p.Second.ExecutionCount);
+        if (countsSame && OutputComparer.SameOutputs(job.Source, executed))
+        {
+            output.WriteLine($"update {job.Name}: outputs unchanged; file left as it was");
+            return;
+        }
+
+        var written = NotebookWriter.WriteAtomically(job.Source.Path, NotebookWriter.ToBytes(executed));
+        output.WriteLine($"update {job.Name}: {(written ? "written" : "unchanged")}");
+    }
+
+    private void Print(CellProgress progress)
+    {
+        var cell = progress.Cell;
+        var status = cell.Status switch
+        {
+            CellRunStatus.Passed => "ok",
+            CellRunStatus.Failed => "FAILED",
+            CellRunStatus.TimedOut => "TIMEOUT",
+            CellRunStatus.Skipped => "skipped",
+            CellRunStatus.ExpectedError => "ok (raised, as tagged)",
+            _ => cell.Status.ToString(),
+        };
+        var name = Path.GetFileName(progress.NotebookPath);
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name}  cell {cell.Number}/{progress.CodeCellCount}  {status}  {cell.Duration.TotalSeconds:0.000} s");
+        lock (printGate)
+        {
+            output.WriteLine(line);
+            if (cell.IsFailure && cell.Message.Length > 0)
+            {
+                foreach (var message in cell.Message.Split('\n'))
+                {
+                    output.WriteLine("    " + message);
+                }
+            }
+        }
+    }
+}

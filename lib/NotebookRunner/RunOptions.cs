@@ -1,0 +1,21 @@
+namespace NotebookRunner;
+
+/// <summary>The options of <c>run</c>, as given on the command line.</summary>
+public sealed record RunOptions
+{
+    public IReadOnlyList<string> Paths { get; init; } = ["notebooks"];
+
+    public string OutDirectory { get; init; } = Path.Combine("artifacts", "notebooks");
+
+    public bool Update { get; init; }
+
+    public bool Check { get; init; }
+
+    public string? HtmlDirectory { get; init; }
+
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    public bool ContinueOnError { get; init; }
+}
