@@ -101,6 +101,13 @@ public static class NumPy
             : sign + digits.PadRight(integerDigits, '0') + ".0";
     }
 
+    /// <summary>Each element as NumPy prints it inside this array (shared notation and digits), unpadded.</summary>
+    internal static string[] Cells(double[] values)
+    {
+        var format = new FloatFormat(values);
+        return values.Select(v => format.Format(v).Trim()).ToArray();
+    }
+
     private static string Floats(int[] shape, double[] data) =>
         ArrayLayout.Format(new NdArray<double>(shape, data), values => new FloatFormat(values));
 

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using Backprop.Notebooks.Display;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Backprop.Notebooks;
+
+/// <summary>
+/// A computational graph figure in the style of the book: operation nodes in circles, values as
+/// text, each edge labelled with its forward value above and its backward gradient below. Built
+/// with chained calls and displayed as a self-contained inline SVG (no script, no web fonts).
+/// </summary>
+/// <example><code>
+/// Notebook.Graph()
+///     .Value("apple", "apple", 0, 0).Operation("mul", "×", 1, 0.5).Value("price", "price", 2, 0.5)
+///     .Edge("apple", "mul", "100", "2.2").Edge("mul", "price", "220", "1")
+/// </code></example>
+[TypeFormatterSource(typeof(HtmlAndTextSource<ComputationalGraph>))]
+public sealed class ComputationalGraph : IRichDisplay
+{
+    private readonly List<GraphNode> _nodes = [];
+    private readonly List<GraphEdge> _edges = [];
+
+    /// <summary>The nodes, in the order added.</summary>
+    public IReadOnlyList<GraphNode> Nodes => _nodes;
+
+    /// <summary>The edges, in the order added.</summary>
+    public IReadOnlyList<GraphEdge> Edges => _edges;
+
+    /// <summary>An optional heading drawn above the figure.</summary>
+    public string? Title { get; private set; }
+
+    /// <summary>Sets the heading drawn above the figure.</summary>
+    public ComputationalGraph WithTitle(string title)
+    {
+        Title = title;
+        return this;
+    }
+
+    /// <summary>Adds an operation node: <paramref name="symbol"/> in a circle, e.g. "×", "+", "exp", "÷".</summary>
+    public ComputationalGraph Operation(string id, string symbol, double column, double row) =>
+        Add(new GraphNode(id, symbol, column, row, IsOperation: true));
+
+    /// <summary>Adds a value node drawn as plain text, e.g. an input "apple" or the output "price".</summary>
+    public ComputationalGraph Value(string id, string label, double column, double row) =>
+        Add(new GraphNode(id, label, column, row, IsOperation: false));
+
+    /// <summary>Adds an edge with its forward value and backward gradient as text (either may be null).</summary>
+    public ComputationalGraph Edge(string from, string to, string? forward = null, string? backward = null)
+    {
+        Require(from);
+        Require(to);
+        _edges.Add(new GraphEdge(from, to, forward, backward));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an edge whose values are numbers, written with the shortest digits that identify the
+    /// double, as Python prints them but without a trailing ".0": 200, 715.0000000000001, 1.1.
+    /// </summary>
+    public ComputationalGraph Edge(string from, string to, double forward, double backward) =>
+        Edge(from, to, Number(forward), Number(backward));
+
+    /// <summary>The figure as an <c>&lt;svg&gt;</c> element sized to its content.</summary>
+    public string ToSvg() => GraphSvg.Render(this);
+
+    /// <summary>The SVG inside a div, for the text/html output of a notebook cell.</summary>
+    public string ToHtml() => $"<div class=\"computational-graph\">{ToSvg()}</div>";
+
+    /// <summary>One line per edge: "apple → mul: forward 100, backward 2.2".</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        if (Title is not null)
+        {
+            text.AppendLine(Title);
+        }
+
+        foreach (GraphEdge e in _edges)
+        {
+            text.Append(Describe(e.From)).Append(" → ").Append(Describe(e.To)).Append(':');
+            text.Append(e.Forward is null ? "" : $" forward {e.Forward}");
+            text.Append(e.Forward is not null && e.Backward is not null ? "," : "");
+            text.Append(e.Backward is null ? "" : $" backward {e.Backward}");
+            text.AppendLine();
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    internal GraphNode Find(string id) => _nodes.Single(n => n.Id == id);
+
+    private static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    private string Describe(string id)
+    {
+        GraphNode node = Find(id);
+        return node.Label == node.Id ? node.Label : $"{node.Label} ({node.Id})";
+    }
+
+    private ComputationalGraph Add(GraphNode node)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(node.Id);
+        ArgumentNullException.ThrowIfNull(node.Label);
+        if (_nodes.Any(n => n.Id == node.Id))
+        {
+            throw new ArgumentException($"A node with id \"{node.Id}\" is already in the graph.", nameof(node));
+        }
+
+        _nodes.Add(node);
+        return this;
+    }
+
+    private void Require(string id)
+    {
+        if (_nodes.All(n => n.Id != id))
+        {
+            throw new ArgumentException(
+                $"No node \"{id}\" in the graph; add it with Operation or Value first. Nodes: {string.Join(", ", _nodes.Select(n => n.Id))}",
+                nameof(id));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Backprop.Notebooks.Display;
+
+/// <summary>
+/// An estimate of rendered text width, without font metrics: per-character advances in em, taken a
+/// little wide (DejaVu Sans, the Linux default, is wider than Arial) so labels never collide.
+/// </summary>
+internal static class TextWidth
+{
+    public static double Of(string text, double fontSize) => text.Sum(Advance) * fontSize;
+
+    private static double Advance(char c) => c switch
+    {
+        >= '0' and <= '9' => 0.64,
+        '.' or ',' or ':' or ';' or ' ' or '!' or '\'' => 0.32,
+        '-' or '(' or ')' or '[' or ']' => 0.4,
+        'i' or 'j' or 'l' or 'f' or 't' or 'r' => 0.4,
+        'm' or 'w' or 'M' or 'W' => 0.95,
+        >= 'A' and <= 'Z' => 0.72,
+        >= 'a' and <= 'z' => 0.62,
+        '×' or '+' or '÷' or '−' or '=' or '<' or '>' => 0.84,
+        '∂' or 'σ' => 0.62,
+        _ => 0.7,
+    };
+}

@@ -1,0 +1,58 @@
+using System.Reflection;
+using Backprop.Notebooks.Display;
+
+namespace Backprop.Notebooks;
+
+/// <summary>
+/// What a chapter notebook needs beyond the layer library: one <see cref="Setup"/> call for the
+/// formatters, the library's own source on display, gradient-check tables and graph figures.
+/// </summary>
+public static class Notebook
+{
+    private const string SourcePrefix = "Backprop.Source.";
+    private const string SourceSuffix = ".cs";
+
+    /// <summary>
+    /// Registers the formatters: Matrix/Vector/Tensor of double print as NumPy text (an HTML table on
+    /// request with <c>display(m, "text/html")</c>), Plotly.NET charts draw inline. Safe to call again.
+    /// </summary>
+    public static void Setup() => Formatters.Register();
+
+    /// <summary>The names <see cref="Source"/> accepts: every source file of lib/Backprop.</summary>
+    public static IReadOnlyList<string> SourceNames { get; } =
+        typeof(Notebook).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(SourcePrefix, StringComparison.Ordinal) && n.EndsWith(SourceSuffix, StringComparison.Ordinal))
+            .Select(n => n[SourcePrefix.Length..^SourceSuffix.Length])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>
+    /// lib/Backprop/<paramref name="typeName"/>.cs as it was compiled into this build, so the notebook
+    /// shows the code that actually runs and never drifts from the library.
+    /// </summary>
+    /// <exception cref="ArgumentException">No such file; the message lists the names there are.</exception>
+    public static SourceCode Source(string typeName)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        Assembly assembly = typeof(Notebook).Assembly;
+        using Stream? stream = assembly.GetManifestResourceStream(SourcePrefix + typeName + SourceSuffix);
+        if (stream is null)
+        {
+            throw new ArgumentException(
+                $"No source lib/Backprop/{typeName}.cs; available: {string.Join(", ", SourceNames)}", nameof(typeName));
+        }
+
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        return new SourceCode(typeName, reader.ReadToEnd());
+    }
+
+    /// <summary>A table of gradient checks: parameter | max abs error | relative error | ✓ or ✗.</summary>
+    public static GradientCheckTable Check(params GradientCheckResult[] results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return new GradientCheckTable([.. results]);
+    }
+
+    /// <summary>An empty computational graph to add nodes and edges to; displays as an inline SVG figure.</summary>
+    public static ComputationalGraph Graph() => new();
+}

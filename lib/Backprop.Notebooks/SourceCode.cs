@@ -1,0 +1,39 @@
+using System.Net;
+using Backprop.Notebooks.Display;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Backprop.Notebooks;
+
+/// <summary>
+/// A source file of the layer library, exactly as it was compiled into this build, shown highlighted
+/// in HTML (its plain text is the code itself). See <see cref="Notebook.Source"/>.
+/// </summary>
+[TypeFormatterSource(typeof(HtmlAndTextSource<SourceCode>))]
+public sealed class SourceCode : IRichDisplay
+{
+    internal SourceCode(string name, string code)
+    {
+        Name = name;
+        Code = code;
+    }
+
+    /// <summary>The type's name, e.g. "Affine".</summary>
+    public string Name { get; }
+
+    /// <summary>Where the file lives in the repository, e.g. "lib/Backprop/Affine.cs".</summary>
+    public string Path => $"lib/Backprop/{Name}.cs";
+
+    /// <summary>The file's text.</summary>
+    public string Code { get; }
+
+    /// <summary>The code in a light, bordered box that stays readable under dark editor themes.</summary>
+    public string ToHtml() =>
+        "<div class=\"backprop-source\" style=\"border:1px solid #d0d7de;border-radius:6px;overflow:hidden;max-width:100%;\">"
+        + "<div style=\"background:#f6f8fa;color:#57606a;font:12px sans-serif;padding:4px 10px;border-bottom:1px solid #d0d7de;\">"
+        + WebUtility.HtmlEncode(Path) + "</div>"
+        + "<pre style=\"margin:0;padding:10px;background:#ffffff;color:#1f2328;font:13px/1.45 Consolas,'DejaVu Sans Mono',monospace;overflow:auto;\"><code>"
+        + CSharpHighlighter.Highlight(Code) + "</code></pre></div>";
+
+    /// <summary>The code itself.</summary>
+    public override string ToString() => Code;
+}
