@@ -77,45 +77,48 @@ internal static class MatrixProduct
     }
 
     /// <summary>A matrix read through strides: element [r, c] is at Values[r·RowStride + c·ColumnStride].</summary>
-    private readonly record struct Strided(double[] Values, int RowStride, int ColumnStride)
-    {
-        public double this[int r, int c] => Values[r * RowStride + c * ColumnStride];
-    }
+    private readonly record struct Strided(double[] Values, int RowStride, int ColumnStride);
 
     /// <summary>The m×n column-major product of op(A) (m×k) and op(B) (k×n).</summary>
     private static DenseMatrix Product(Strided a, Strided b, int m, int n, int k)
     {
-        var c = new DenseMatrix(m, n);
-        double[] cValues = c.Values;
+        // Not zeroed: the first depth slice writes every entry of C, later slices add to it.
+        double[] c = GC.AllocateUninitializedArray<double>(m * n);
+        if (k == 0)
+        {
+            Array.Clear(c);
+        }
+
         int parts = (long)m * n * k < ParallelThreshold ? 1 : MaxParallelism;
         if (parts == 1)
         {
-            Block(a, b, cValues, m, 0, m, 0, n, k);
-            return c;
+            Block(a, b, c, m, 0, m, 0, n, k);
+            return new DenseMatrix(m, n, c);
         }
 
         // Split the longer side of C into whole tiles, one range per core; the ranges write disjoint parts of C.
         bool byRows = m >= n;
         int tile = byRows ? MR : NR;
-        int tiles = ((byRows ? m : n) + tile - 1) / tile;
+        int length = byRows ? m : n;
+        int tiles = (length + tile - 1) / tile;
         parts = Math.Min(parts, tiles);
         Parallel.For(0, parts, part =>
         {
-            int from = Math.Min(byRows ? m : n, tiles * part / parts * tile);
-            int to = Math.Min(byRows ? m : n, tiles * (part + 1) / parts * tile);
+            int from = Math.Min(length, tiles * part / parts * tile);
+            int to = Math.Min(length, tiles * (part + 1) / parts * tile);
             if (byRows)
             {
-                Block(a, b, cValues, m, from, to, 0, n, k);
+                Block(a, b, c, m, from, to, 0, n, k);
             }
             else
             {
-                Block(a, b, cValues, m, 0, m, from, to, k);
+                Block(a, b, c, m, 0, m, from, to, k);
             }
         });
-        return c;
+        return new DenseMatrix(m, n, c);
     }
 
-    /// <summary>Adds op(A)[i0..i1, :]·op(B)[:, j0..j1] into C (column-major, m rows), slice by slice.</summary>
+    /// <summary>C[i0..i1, j0..j1] = op(A)[i0..i1, :]·op(B)[:, j0..j1] (C column-major, m rows), slice by slice.</summary>
     private static void Block(Strided a, Strided b, double[] c, int m, int i0, int i1, int j0, int j1, int k)
     {
         int columnPanels = (j1 - j0 + NR - 1) / NR;
@@ -136,7 +139,7 @@ internal static class MatrixProduct
                     {
                         ref double aPanel = ref packedA[(i - r0) * depth];
                         ref double bPanel = ref packedB[jp * NR * depth];
-                        Tile(depth, ref aPanel, ref bPanel, c, i + j * m, m, Math.Min(MR, r1 - i), Math.Min(NR, j1 - j));
+                        Tile(depth, ref aPanel, ref bPanel, c, i + j * m, m, Math.Min(MR, r1 - i), Math.Min(NR, j1 - j), p0 > 0);
                     }
                 }
             }
@@ -146,50 +149,68 @@ internal static class MatrixProduct
         ArrayPool<double>.Shared.Return(packedB);
     }
 
-    /// <summary>
-    /// Copies op(A)[r0..r1, p0..p0+depth] as MR-row panels, each stored p by p with its MR values
-    /// side by side (the order the kernel loads them); rows past r1 are zero.
-    /// </summary>
+    /// <summary>Copies op(A)[r0..r1, p0..p0+depth] as MR-row panels: p by p, the panel's MR values side by side.</summary>
     private static void PackA(Strided a, int r0, int r1, int p0, int depth, double[] packed)
     {
-        int at = 0;
         for (int i = r0; i < r1; i += MR)
         {
-            int rows = Math.Min(MR, r1 - i);
-            for (int p = p0; p < p0 + depth; p++)
-            {
-                for (int r = 0; r < MR; r++)
-                {
-                    packed[at++] = r < rows ? a[i + r, p] : 0.0;
-                }
-            }
+            var panel = packed.AsSpan((i - r0) * depth, MR * depth);
+            Pack(a.Values, i * a.RowStride + p0 * a.ColumnStride, a.RowStride, a.ColumnStride, Math.Min(MR, r1 - i), MR, depth, panel);
         }
     }
 
-    /// <summary>Copies op(B)[p0..p0+depth, j0..j1] as NR-column panels, row p of each panel contiguous.</summary>
+    /// <summary>Copies op(B)[p0..p0+depth, j0..j1] as NR-column panels: p by p, the panel's NR values side by side.</summary>
     private static void PackB(Strided b, int p0, int depth, int j0, int j1, double[] packed)
     {
-        int at = 0;
         for (int j = j0; j < j1; j += NR)
         {
-            int columns = Math.Min(NR, j1 - j);
-            for (int p = p0; p < p0 + depth; p++)
+            var panel = packed.AsSpan((j - j0) * depth, NR * depth);
+            Pack(b.Values, p0 * b.RowStride + j * b.ColumnStride, b.ColumnStride, b.RowStride, Math.Min(NR, j1 - j), NR, depth, panel);
+        }
+    }
+
+    /// <summary>
+    /// Lays out `lanes` strided runs of `depth` values (lane l, step s at source[start + l·laneStride + s·stepStride])
+    /// as panel[s·width + l], the order the kernel reads; lanes past `lanes` are zero (the kernel computes
+    /// them but they are never written to C).
+    /// </summary>
+    private static void Pack(double[] source, int start, int laneStride, int stepStride, int lanes, int width, int depth, Span<double> panel)
+    {
+        if (lanes < width)
+        {
+            panel.Clear();
+        }
+
+        if (laneStride == 1)
+        {
+            // The lanes of one step are adjacent in the source (a column of A, a row of Bᵀ): copy them as a run.
+            for (int s = 0; s < depth; s++)
             {
-                for (int s = 0; s < NR; s++)
+                source.AsSpan(start + s * stepStride, lanes).CopyTo(panel.Slice(s * width));
+            }
+        }
+        else
+        {
+            // Each lane is a run along the steps (a row of Aᵀ, a column of B): read it in order, write with stride.
+            for (int l = 0; l < lanes; l++)
+            {
+                var run = source.AsSpan(start + l * laneStride);
+                for (int s = 0; s < depth; s++)
                 {
-                    packed[at++] = s < columns ? b[p, j + s] : 0.0;
+                    panel[s * width + l] = run[s * stepStride];
                 }
             }
         }
     }
 
     /// <summary>
-    /// The micro-kernel: C[tile] += Σ_p A[:, p] ⊗ B[p, :] over one packed MR×depth panel of A and
-    /// depth×NR panel of B, i.e. `depth` rank-1 updates of an 8×6 tile held in 12 registers.
-    /// Only the first <paramref name="rows"/>×<paramref name="columns"/> of the tile exist in C.
+    /// The micro-kernel: C[tile] (+)= Σ_p A[:, p] ⊗ B[p, :] over one packed MR×depth panel of A and
+    /// depth×NR panel of B, i.e. `depth` rank-1 updates of an 8×6 tile held in 12 registers. The first
+    /// slice of k writes the tile (C is not zeroed), later ones add to it. Only the first
+    /// <paramref name="rows"/>×<paramref name="columns"/> of the tile exist in C.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile(int depth, ref double a, ref double b, double[] c, int at, int ldc, int rows, int columns)
+    private static void Tile(int depth, ref double a, ref double b, double[] c, int at, int ldc, int rows, int columns, bool accumulate)
     {
         // cR_J: rows R..R+3 of tile column J.
         Vector256<double> c0_0 = default, c4_0 = default, c0_1 = default, c4_1 = default, c0_2 = default, c4_2 = default;
@@ -220,7 +241,21 @@ internal static class MatrixProduct
             b = ref Unsafe.Add(ref b, NR);
         }
 
-        // Through a small column-major tile, so edge tiles (rows < MR or columns < NR) add only what exists.
+        if (rows == MR && columns == NR)
+        {
+            // A whole tile: each accumulator pair is a contiguous column piece of C.
+            _ = c[at + (NR - 1) * ldc + MR - 1]; // one bounds check, on the tile's last entry, for the whole tile
+            ref double c0 = ref c[at];
+            Store(ref c0, c0_0, c4_0, accumulate);
+            Store(ref Unsafe.Add(ref c0, ldc), c0_1, c4_1, accumulate);
+            Store(ref Unsafe.Add(ref c0, 2 * ldc), c0_2, c4_2, accumulate);
+            Store(ref Unsafe.Add(ref c0, 3 * ldc), c0_3, c4_3, accumulate);
+            Store(ref Unsafe.Add(ref c0, 4 * ldc), c0_4, c4_4, accumulate);
+            Store(ref Unsafe.Add(ref c0, 5 * ldc), c0_5, c4_5, accumulate);
+            return;
+        }
+
+        // An edge tile: through a small column-major copy, writing only the entries that exist in C.
         Span<double> t = stackalloc double[MR * NR];
         c0_0.CopyTo(t[0..]); c4_0.CopyTo(t[4..]); c0_1.CopyTo(t[8..]); c4_1.CopyTo(t[12..]);
         c0_2.CopyTo(t[16..]); c4_2.CopyTo(t[20..]); c0_3.CopyTo(t[24..]); c4_3.CopyTo(t[28..]);
@@ -230,8 +265,21 @@ internal static class MatrixProduct
             Span<double> column = c.AsSpan(at + j * ldc, rows);
             for (int i = 0; i < rows; i++)
             {
-                column[i] += t[j * MR + i];
+                column[i] = accumulate ? column[i] + t[j * MR + i] : t[j * MR + i];
             }
         }
+    }
+
+    /// <summary>Writes (or adds) the 8 values of two accumulators to a column piece of C.</summary>
+    private static void Store(ref double c, Vector256<double> low, Vector256<double> high, bool accumulate)
+    {
+        if (accumulate)
+        {
+            low += Vector256.LoadUnsafe(ref c);
+            high += Vector256.LoadUnsafe(ref c, 4);
+        }
+
+        low.StoreUnsafe(ref c);
+        high.StoreUnsafe(ref c, 4);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ShortRunConfig : ManualConfig
             .WithIterationTime(TimeInterval.FromMilliseconds(200))
             .WithId("Short"));
         AddColumnProvider(DefaultColumnProviders.Instance);
-        AddColumn(StatisticColumn.Median);
+        AddColumn(StatisticColumn.Median, StatisticColumn.Min);
         AddDiagnoser(MemoryDiagnoser.Default);
         AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
         AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub);
