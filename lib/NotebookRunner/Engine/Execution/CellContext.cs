@@ -15,6 +15,12 @@ public sealed class CellContext
     private readonly List<object> entries = [];   // CellOutput, or a StreamBuffer still being written
     private bool closed;
 
+    /// <summary>
+    /// Resolves assemblies the cell's code needs but the default context cannot find (a #r'd DLL's package
+    /// dependencies), from the running notebook's packages.
+    /// </summary>
+    public Func<System.Reflection.AssemblyName, System.Reflection.Assembly?>? ResolveAssembly { get; init; }
+
     public static CellContext? Current
     {
         get => CurrentContext.Value;

@@ -7,5 +7,11 @@ public sealed record CellResult(CellStatus Status, IReadOnlyList<CellOutput> Out
 {
     /// <summary>The error text (compile diagnostics, exception, restore failure), "" when the cell succeeded.</summary>
     public string ErrorText =>
-        string.Join("\n", Outputs.Where(o => o.IsError).Select(o => o.ErrorName == "Error" ? o.ErrorValue : $"{o.ErrorName}: {o.ErrorValue}"));
+        string.Join("\n", Outputs.Where(o => o.IsError).Select(Describe));
+
+    // An exception's inner exceptions usually say what went wrong (a missing assembly behind a type initializer).
+    private static string Describe(CellOutput error) =>
+        error.ErrorName == "Error"
+            ? error.ErrorValue
+            : string.Join("\n", [$"{error.ErrorName}: {error.ErrorValue}", .. error.Traceback.Where(t => t.StartsWith(" --->", StringComparison.Ordinal)).Select(t => t.TrimEnd())]);
 }

@@ -19,10 +19,10 @@ namespace NotebookRunner.Engine.Execution;
 public sealed class NotebookSession : IDisposable
 {
     private readonly InteractiveAssemblyLoader loader = new();
+    private readonly PackageLoadContext packageContext = new();
     private readonly NuGetRestorer restorer;
     private readonly Dictionary<string, PackageRequest> packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> sources = [];
-    private readonly HashSet<string> referencedPaths = new(StringComparer.Ordinal);
     private readonly ScriptGlobals globals = new();
     private ScriptOptions options;
     private ScriptState<object>? state;
@@ -32,6 +32,7 @@ public sealed class NotebookSession : IDisposable
         WorkingDirectory = Path.GetFullPath(workingDirectory);
         this.restorer = restorer ?? new NuGetRestorer();
         options = ScriptEnvironment.CreateOptions(WorkingDirectory);
+        ScriptEnvironment.InstallAssemblyResolver();
         foreach (var assembly in ScriptEnvironment.SharedAssemblies)
         {
             loader.RegisterDependency(assembly);
@@ -51,7 +52,7 @@ public sealed class NotebookSession : IDisposable
         ObjectDisposedException.ThrowIf(IsAbandoned, this);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var count = ++ExecutionCount;
-        var context = new CellContext();
+        var context = new CellContext { ResolveAssembly = packageContext.Resolve };
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // The cell gets its own thread, so a cell that blocks (or loops) cannot stop the runner from timing it out.
@@ -191,13 +192,19 @@ public sealed class NotebookSession : IDisposable
             return false;
         }
 
+        // Assemblies the runner already has (the framework, Formatting) are used as loaded: one copy per process.
+        // The others are loaded here, up front, and handed to Roslyn's loader so the script binds to these copies.
         var references = new List<MetadataReference>();
-        foreach (var path in result.AssemblyPaths)
+        foreach (var path in packageContext.AddPaths(result.AssemblyPaths))
         {
-            // Assemblies the runner already has (the framework, Formatting) are used as loaded: one copy per process.
-            if (!ScriptEnvironment.IsProvided(Path.GetFileNameWithoutExtension(path)) && referencedPaths.Add(path))
+            references.Add(ScriptEnvironment.Reference(path));
+            try
             {
-                references.Add(ScriptEnvironment.Reference(path));
+                loader.RegisterDependency(packageContext.LoadFromAssemblyPath(path));
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException)
+            {
+                // Not loadable on this runtime (a reference-only or native image): the compiler may still use it.
             }
         }
 

@@ -48,6 +48,27 @@ public static class ScriptEnvironment
 
     private static string FrameworkFolder => Path.GetDirectoryName(typeof(object).Assembly.Location)!;
 
+    /// <summary>
+    /// Installs (once) the fallback that lets a DLL referenced with #r find the packages its notebook restored:
+    /// such a DLL's dependencies end up in the default context, which asks the running cell.
+    /// </summary>
+    public static void InstallAssemblyResolver()
+    {
+        lock (ResolverGate)
+        {
+            if (resolverInstalled)
+            {
+                return;
+            }
+
+            System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += (_, name) => CellContext.Current?.ResolveAssembly?.Invoke(name);
+            resolverInstalled = true;
+        }
+    }
+
+    private static readonly object ResolverGate = new();
+    private static bool resolverInstalled;
+
     public static ScriptOptions CreateOptions(string baseDirectory) =>
         ScriptOptions.Default
             .WithReferences(BaseReferences.Value)

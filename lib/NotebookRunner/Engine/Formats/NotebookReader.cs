@@ -10,6 +10,7 @@ public static class NotebookReader
     public static bool IsNotebookPath(string path) =>
         path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".dib", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Reads a file; errors name the path as given, the notebook keeps its absolute path.</summary>
     public static Notebook Read(string path)
     {
         byte[] bytes;
@@ -22,7 +23,10 @@ public static class NotebookReader
             throw new NotebookFormatException(path, "cannot read the file: " + e.Message);
         }
 
-        return Parse(bytes, path);
+        var notebook = Parse(bytes, path);
+
+        // Kept absolute: the runner changes the working directory while notebooks run.
+        return new Notebook(notebook.Root, notebook.Format, notebook.Style, System.IO.Path.GetFullPath(path));
     }
 
     public static Notebook Parse(byte[] bytes, string path)
