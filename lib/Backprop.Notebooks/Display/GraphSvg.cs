@@ -144,19 +144,37 @@ internal static class GraphSvg
         return Candidate(0.5);
     }
 
-    /// <summary>A key under the figure: a black and a red stroke naming what the labels are.</summary>
+    /// <summary>
+    /// A key under the figure: a black and a red stroke naming what the labels are, side by side,
+    /// or one under the other when the figure is narrower than that.
+    /// </summary>
     private static Box Legend(StringBuilder svg, Box content)
     {
-        double y = content.MaxY + 24;
+        (string Text, string Color)[] entries = [("forward value", Ink), ("backward gradient", BackwardColor)];
+        const double size = 12;
+        const double stroke = 18;
+        const double gap = 22;
+        double[] widths = entries.Select(e => stroke + 6 + TextWidth.Of(e.Text, size)).ToArray();
+        bool sideBySide = widths.Sum() + gap <= content.MaxX - content.MinX;
         double x = content.MinX;
-        foreach ((string text, string color) in new[] { ("forward value (above an edge)", Ink), ("backward gradient (below)", BackwardColor) })
+        double y = content.MaxY + 22;
+        Box box = content;
+        for (int i = 0; i < entries.Length; i++)
         {
-            svg.Append($"<line x1=\"{N(x)}\" y1=\"{N(y)}\" x2=\"{N(x + 18)}\" y2=\"{N(y)}\" stroke=\"{color}\" stroke-width=\"2\"/>");
-            svg.Append(Text(new Point(x + 24, y), text, 12, color, "start"));
-            x += 24 + TextWidth.Of(text, 12) + 22;
+            svg.Append($"<line x1=\"{N(x)}\" y1=\"{N(y)}\" x2=\"{N(x + stroke)}\" y2=\"{N(y)}\" stroke=\"{entries[i].Color}\" stroke-width=\"2\"/>");
+            svg.Append(Text(new Point(x + stroke + 6, y), entries[i].Text, size, entries[i].Color, "start"));
+            box = box.Union(new Box(x, y - size / 2, x + widths[i], y + size / 2));
+            if (sideBySide)
+            {
+                x += widths[i] + gap;
+            }
+            else
+            {
+                y += size + 6;
+            }
         }
 
-        return content.Union(new Box(content.MinX, y - 8, x, y + 8));
+        return box;
     }
 
     private static Box Grow(Box? bounds, Box box) => bounds is { } b ? b.Union(box) : box;
