@@ -82,6 +82,27 @@ repr_cases = [
 ]
 
 
+# Random cases, fixed seed: magnitudes from 1e-12 to 1e12, both signs, some short decimals (ties
+# and exact halves are where rounding rules differ), lengths 1 to 9.
+fuzz = np.random.default_rng(20240605)
+for k in range(60):
+    n = int(fuzz.integers(1, 10))
+    exponents = fuzz.integers(-12, 13, n) if k % 3 == 0 else fuzz.integers(-3, 4, n)
+    values = fuzz.standard_normal(n) * 10.0 ** exponents
+    if k % 4 == 1:
+        values = np.round(values, int(fuzz.integers(0, 10)))
+    if k % 5 == 2:
+        values = values.reshape(1, n) if n % 2 else values.reshape(2, n // 2)
+    float_cases[f"random_{k:02d}"] = values
+for k in range(150):
+    bits = int(fuzz.integers(0, 2**63 - 1)) | (int(fuzz.integers(0, 2)) << 63)
+    x = float(np.array([bits], dtype=np.uint64).view(np.float64)[0])
+    if np.isfinite(x):
+        repr_cases.append(x)
+for k in range(100):
+    repr_cases.append(float(fuzz.standard_normal() * 10.0 ** int(fuzz.integers(-20, 21))))
+
+
 def literal(x):
     r = repr(float(x))
     return '"' + r + '"'

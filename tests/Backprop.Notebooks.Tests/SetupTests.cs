@@ -65,6 +65,18 @@ public sealed class SetupTests
     }
 
     [Fact]
+    public void Vector_html_is_a_one_row_table()
+    {
+        Notebook.Setup();
+        var v = Vector<double>.Build.DenseOfArray([5, 7, 9]);
+        string html = Formatter.ToDisplayString(v, "text/html");
+        Assert.StartsWith("<table class=\"numpy-array\"", html, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(html, "<tr>"));
+        Assert.Contains(">7.</td>", html, StringComparison.Ordinal);
+        Assert.Contains("shape (3,)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tensor_text_is_NumPy_text_with_blocks()
     {
         Notebook.Setup();
