@@ -33,6 +33,7 @@ public sealed class NotebookSession : IDisposable
         this.restorer = restorer ?? new NuGetRestorer();
         options = ScriptEnvironment.CreateOptions(WorkingDirectory);
         ScriptEnvironment.InstallAssemblyResolver();
+        ConsoleRouter.Install();
         foreach (var assembly in ScriptEnvironment.SharedAssemblies)
         {
             loader.RegisterDependency(assembly);

@@ -1,0 +1,1 @@
+var fromHelper = "loaded from helper.csx";
