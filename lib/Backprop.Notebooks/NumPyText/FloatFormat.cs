@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Backprop.Notebooks.NumPyText;
 
 /// <summary>
@@ -16,9 +18,10 @@ internal sealed class FloatFormat : IElementFormat<double>
 
     public FloatFormat(IEnumerable<double> values)
     {
-        double[] finite = values.Where(double.IsFinite).ToArray();
-        bool anyNonFinite = values.Any(v => !double.IsFinite(v));
-        bool negativeInfinity = values.Any(double.IsNegativeInfinity);
+        double[] all = values.ToArray();
+        double[] finite = all.Where(double.IsFinite).ToArray();
+        bool anyNonFinite = finite.Length < all.Length;
+        bool negativeInfinity = all.Any(double.IsNegativeInfinity);
 
         // NumPy switches the whole array to scientific when fixed notation would hide digits:
         // a value ≥ 1e8, a non-zero value below 1e-4, or a spread of more than three decades.
@@ -39,13 +42,13 @@ internal sealed class FloatFormat : IElementFormat<double>
         {
             DecimalDigits[] digits = finite.Select(v => v == 0 ? new DecimalDigits("0", 0) : DecimalDigits.Scientific(Math.Abs(v), Precision)).ToArray();
             _fractionDigits = digits.Max(d => d.Digits.Length - 1);
-            _exponentDigits = Math.Max(2, digits.Max(d => Math.Abs(d.Exponent).ToString(System.Globalization.CultureInfo.InvariantCulture).Length));
+            _exponentDigits = Math.Max(2, digits.Max(d => Math.Abs(d.Exponent).ToString(CultureInfo.InvariantCulture).Length));
             _padLeft = finite.Any(double.IsNegative) ? 2 : 1;
             _padRight = _fractionDigits + 2 + _exponentDigits;
         }
         else
         {
-            string[] texts = finite.Select(v => Positional(v)).ToArray();
+            string[] texts = finite.Select(Positional).ToArray();
             _padLeft = texts.Max(t => t.IndexOf('.'));
             _padRight = texts.Max(t => t.Length - t.IndexOf('.') - 1);
         }
@@ -108,7 +111,7 @@ internal sealed class FloatFormat : IElementFormat<double>
         string sign = double.IsNegative(value) ? "-" : "";
         DecimalDigits d = value == 0 ? new DecimalDigits("0", 0) : DecimalDigits.Scientific(Math.Abs(value), Precision);
         string fraction = d.Digits[1..].PadRight(_fractionDigits, '0');
-        string exponent = Math.Abs(d.Exponent).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(_exponentDigits, '0');
+        string exponent = Math.Abs(d.Exponent).ToString(CultureInfo.InvariantCulture).PadLeft(_exponentDigits, '0');
         return sign + d.Digits[0] + "." + fraction + "e" + (d.Exponent < 0 ? "-" : "+") + exponent;
     }
 }
