@@ -10,10 +10,10 @@ namespace Backprop;
 
 /// <summary>
 /// The three matrix products the Affine layer needs (x·W forward; dout·Wᵀ and xᵀ·dout backward), computed
-/// with AVX2 FMA on MathNet's column-major storage. MathNet's managed provider is several times slower than
-/// NumPy's OpenBLAS on these shapes; this closes most of the gap. Where AVX2/FMA is missing (e.g. ARM) or a
-/// matrix is not dense, each call falls back to MathNet's own (scalar) product, which gives the same values
-/// up to rounding.
+/// with fused multiply-adds on 256-bit (AVX2) or 512-bit (AVX-512) vectors, straight on MathNet's
+/// column-major storage. MathNet's managed provider is several times slower than NumPy's OpenBLAS on these
+/// shapes; this brings them level. Where AVX2/FMA is missing (e.g. ARM) or a matrix is not dense, each call
+/// falls back to MathNet's own (scalar) product, which gives the same values up to rounding.
 /// </summary>
 /// <remarks>
 /// The classic blocked scheme (Goto and van de Geijn, "Anatomy of high-performance matrix multiplication",
@@ -22,19 +22,25 @@ namespace Backprop;
 /// micro-kernel whose KC×NR sliver of B stays in L1. Packing copies op(A) and op(B) into the exact order
 /// the kernel reads them, so transposing is only a different packing stride, and zero padding lets the
 /// kernel always compute whole tiles. Large products are split in two (or more) halves over cores.
+/// Every entry of C is the same sequence of fused multiply-adds over p = 0, 1, …, k−1 whatever the vector
+/// width or the number of cores, so all of them give the same bits.
 /// </remarks>
 internal static class MatrixProduct
 {
-    private const int MR = 8;    // tile rows: two Vector256 of 4 doubles (a column of C is contiguous)
+    // Tile rows: two vectors of A (8 doubles with Vector256, 16 with Vector512), a contiguous piece of a column of C.
+    private const int NarrowMR = 8, WideMR = 16;
     private const int NR = 6;    // tile columns: 2×6 = 12 accumulators + 2 of A + 1 of B fit in 16 registers
     private const int KC = 256;  // depth slice: a KC×NR sliver of B (12 KB) sits in the 32–48 KB L1
-    private const int MC = 96;   // row block: an MC×KC block of A (192 KB) sits in L2
+    private const int MC = 96;   // row block (a multiple of both MR): an MC×KC block of A (192 KB) sits in L2
 
     // Below about a million multiply-adds (~0.1 ms) starting threads costs more than it saves.
     private const long ParallelThreshold = 1 << 20;
 
     /// <summary>How many cores a large product may use (benchmarks set 1 to see the single-core speed).</summary>
     internal static int MaxParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Whether to use the 512-bit kernel; on by default where AVX-512 runs natively (tests switch it off).</summary>
+    internal static bool Wide { get; set; } = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     private static bool Accelerated => Vector256.IsHardwareAccelerated && Fma.IsSupported;
 
@@ -89,16 +95,17 @@ internal static class MatrixProduct
             Array.Clear(c);
         }
 
+        int mr = Wide ? WideMR : NarrowMR;
         int parts = (long)m * n * k < ParallelThreshold ? 1 : MaxParallelism;
         if (parts == 1)
         {
-            Block(a, b, c, m, 0, m, 0, n, k);
+            Block(a, b, c, m, 0, m, 0, n, k, mr);
             return new DenseMatrix(m, n, c);
         }
 
         // Split the longer side of C into whole tiles, one range per core; the ranges write disjoint parts of C.
         bool byRows = m >= n;
-        int tile = byRows ? MR : NR;
+        int tile = byRows ? mr : NR;
         int length = byRows ? m : n;
         int tiles = (length + tile - 1) / tile;
         parts = Math.Min(parts, tiles);
@@ -108,18 +115,18 @@ internal static class MatrixProduct
             int to = Math.Min(length, tiles * (part + 1) / parts * tile);
             if (byRows)
             {
-                Block(a, b, c, m, from, to, 0, n, k);
+                Block(a, b, c, m, from, to, 0, n, k, mr);
             }
             else
             {
-                Block(a, b, c, m, 0, m, from, to, k);
+                Block(a, b, c, m, 0, m, from, to, k, mr);
             }
         });
         return new DenseMatrix(m, n, c);
     }
 
     /// <summary>C[i0..i1, j0..j1] = op(A)[i0..i1, :]·op(B)[:, j0..j1] (C column-major, m rows), slice by slice.</summary>
-    private static void Block(Strided a, Strided b, double[] c, int m, int i0, int i1, int j0, int j1, int k)
+    private static void Block(Strided a, Strided b, double[] c, int m, int i0, int i1, int j0, int j1, int k, int mr)
     {
         int columnPanels = (j1 - j0 + NR - 1) / NR;
         double[] packedB = ArrayPool<double>.Shared.Rent(KC * columnPanels * NR);
@@ -127,19 +134,29 @@ internal static class MatrixProduct
         for (int p0 = 0; p0 < k; p0 += KC)
         {
             int depth = Math.Min(KC, k - p0);
+            bool accumulate = p0 > 0;
             PackB(b, p0, depth, j0, j1, packedB);
             for (int r0 = i0; r0 < i1; r0 += MC)
             {
                 int r1 = Math.Min(r0 + MC, i1);
-                PackA(a, r0, r1, p0, depth, packedA);
+                PackA(a, r0, r1, p0, depth, mr, packedA);
                 for (int jp = 0; jp < columnPanels; jp++)
                 {
                     int j = j0 + jp * NR;
-                    for (int i = r0; i < r1; i += MR)
+                    int columns = Math.Min(NR, j1 - j);
+                    ref double bPanel = ref packedB[jp * NR * depth];
+                    for (int i = r0; i < r1; i += mr)
                     {
                         ref double aPanel = ref packedA[(i - r0) * depth];
-                        ref double bPanel = ref packedB[jp * NR * depth];
-                        Tile(depth, ref aPanel, ref bPanel, c, i + j * m, m, Math.Min(MR, r1 - i), Math.Min(NR, j1 - j), p0 > 0);
+                        var tile = new TileTarget(c, i + j * m, m, Math.Min(mr, r1 - i), columns, accumulate);
+                        if (mr == WideMR)
+                        {
+                            Tile512(depth, ref aPanel, ref bPanel, tile);
+                        }
+                        else
+                        {
+                            Tile256(depth, ref aPanel, ref bPanel, tile);
+                        }
                     }
                 }
             }
@@ -149,13 +166,13 @@ internal static class MatrixProduct
         ArrayPool<double>.Shared.Return(packedB);
     }
 
-    /// <summary>Copies op(A)[r0..r1, p0..p0+depth] as MR-row panels: p by p, the panel's MR values side by side.</summary>
-    private static void PackA(Strided a, int r0, int r1, int p0, int depth, double[] packed)
+    /// <summary>Copies op(A)[r0..r1, p0..p0+depth] as mr-row panels: p by p, the panel's mr values side by side.</summary>
+    private static void PackA(Strided a, int r0, int r1, int p0, int depth, int mr, double[] packed)
     {
-        for (int i = r0; i < r1; i += MR)
+        for (int i = r0; i < r1; i += mr)
         {
-            var panel = packed.AsSpan((i - r0) * depth, MR * depth);
-            Pack(a.Values, i * a.RowStride + p0 * a.ColumnStride, a.RowStride, a.ColumnStride, Math.Min(MR, r1 - i), MR, depth, panel);
+            var panel = packed.AsSpan((i - r0) * depth, mr * depth);
+            Pack(a.Values, i * a.RowStride + p0 * a.ColumnStride, a.RowStride, a.ColumnStride, Math.Min(mr, r1 - i), mr, depth, panel);
         }
     }
 
@@ -204,13 +221,18 @@ internal static class MatrixProduct
     }
 
     /// <summary>
-    /// The micro-kernel: C[tile] (+)= Σ_p A[:, p] ⊗ B[p, :] over one packed MR×depth panel of A and
-    /// depth×NR panel of B, i.e. `depth` rank-1 updates of an 8×6 tile held in 12 registers. The first
-    /// slice of k writes the tile (C is not zeroed), later ones add to it. Only the first
-    /// <paramref name="rows"/>×<paramref name="columns"/> of the tile exist in C.
+    /// Where a tile's result goes: C from index <see cref="At"/> with column stride <see cref="Ldc"/>; only its
+    /// first <see cref="Rows"/>×<see cref="Columns"/> entries exist. The first slice of k writes the tile
+    /// (C is not zeroed), later slices add to it.
+    /// </summary>
+    private readonly record struct TileTarget(double[] C, int At, int Ldc, int Rows, int Columns, bool Accumulate);
+
+    /// <summary>
+    /// The micro-kernel with Vector256: C[tile] (+)= Σ_p A[:, p] ⊗ B[p, :] over a packed 8×depth panel of A and
+    /// depth×6 panel of B, i.e. `depth` rank-1 updates of an 8×6 tile held in 12 registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile(int depth, ref double a, ref double b, double[] c, int at, int ldc, int rows, int columns, bool accumulate)
+    private static void Tile256(int depth, ref double a, ref double b, TileTarget target)
     {
         // cR_J: rows R..R+3 of tile column J.
         Vector256<double> c0_0 = default, c4_0 = default, c0_1 = default, c4_1 = default, c0_2 = default, c4_2 = default;
@@ -237,40 +259,93 @@ internal static class MatrixProduct
             bj = Vector256.Create(Unsafe.Add(ref b, 5));
             c0_5 = Fma.MultiplyAdd(a0, bj, c0_5);
             c4_5 = Fma.MultiplyAdd(a4, bj, c4_5);
-            a = ref Unsafe.Add(ref a, MR);
+            a = ref Unsafe.Add(ref a, NarrowMR);
             b = ref Unsafe.Add(ref b, NR);
         }
 
-        if (rows == MR && columns == NR)
+        if (target.Rows == NarrowMR && target.Columns == NR)
         {
-            // A whole tile: each accumulator pair is a contiguous column piece of C.
-            _ = c[at + (NR - 1) * ldc + MR - 1]; // one bounds check, on the tile's last entry, for the whole tile
-            ref double c0 = ref c[at];
-            Store(ref c0, c0_0, c4_0, accumulate);
-            Store(ref Unsafe.Add(ref c0, ldc), c0_1, c4_1, accumulate);
-            Store(ref Unsafe.Add(ref c0, 2 * ldc), c0_2, c4_2, accumulate);
-            Store(ref Unsafe.Add(ref c0, 3 * ldc), c0_3, c4_3, accumulate);
-            Store(ref Unsafe.Add(ref c0, 4 * ldc), c0_4, c4_4, accumulate);
-            Store(ref Unsafe.Add(ref c0, 5 * ldc), c0_5, c4_5, accumulate);
+            // A whole tile: each accumulator pair is a contiguous piece of a column of C.
+            ref double c0 = ref WholeTile(target, NarrowMR);
+            Store(ref c0, c0_0, c4_0, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, target.Ldc), c0_1, c4_1, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, 2 * target.Ldc), c0_2, c4_2, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, 3 * target.Ldc), c0_3, c4_3, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, 4 * target.Ldc), c0_4, c4_4, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, 5 * target.Ldc), c0_5, c4_5, target.Accumulate);
             return;
         }
 
-        // An edge tile: through a small column-major copy, writing only the entries that exist in C.
-        Span<double> t = stackalloc double[MR * NR];
+        Span<double> t = stackalloc double[NarrowMR * NR];
         c0_0.CopyTo(t[0..]); c4_0.CopyTo(t[4..]); c0_1.CopyTo(t[8..]); c4_1.CopyTo(t[12..]);
         c0_2.CopyTo(t[16..]); c4_2.CopyTo(t[20..]); c0_3.CopyTo(t[24..]); c4_3.CopyTo(t[28..]);
         c0_4.CopyTo(t[32..]); c4_4.CopyTo(t[36..]); c0_5.CopyTo(t[40..]); c4_5.CopyTo(t[44..]);
-        for (int j = 0; j < columns; j++)
-        {
-            Span<double> column = c.AsSpan(at + j * ldc, rows);
-            for (int i = 0; i < rows; i++)
-            {
-                column[i] = accumulate ? column[i] + t[j * MR + i] : t[j * MR + i];
-            }
-        }
+        EdgeTile(t, NarrowMR, target);
     }
 
-    /// <summary>Writes (or adds) the 8 values of two accumulators to a column piece of C.</summary>
+    /// <summary>
+    /// The same micro-kernel with Vector512 (16×6 tile, 12 registers), twice the work per instruction where
+    /// the core has full-width AVX-512 units.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile512(int depth, ref double a, ref double b, TileTarget target)
+    {
+        // cR_J: rows R..R+7 of tile column J.
+        Vector512<double> c0_0 = default, c8_0 = default, c0_1 = default, c8_1 = default, c0_2 = default, c8_2 = default;
+        Vector512<double> c0_3 = default, c8_3 = default, c0_4 = default, c8_4 = default, c0_5 = default, c8_5 = default;
+        for (int p = 0; p < depth; p++)
+        {
+            var a0 = Vector512.LoadUnsafe(ref a);
+            var a8 = Vector512.LoadUnsafe(ref a, 8);
+            var bj = Vector512.Create(b);
+            c0_0 = Avx512F.FusedMultiplyAdd(a0, bj, c0_0);
+            c8_0 = Avx512F.FusedMultiplyAdd(a8, bj, c8_0);
+            bj = Vector512.Create(Unsafe.Add(ref b, 1));
+            c0_1 = Avx512F.FusedMultiplyAdd(a0, bj, c0_1);
+            c8_1 = Avx512F.FusedMultiplyAdd(a8, bj, c8_1);
+            bj = Vector512.Create(Unsafe.Add(ref b, 2));
+            c0_2 = Avx512F.FusedMultiplyAdd(a0, bj, c0_2);
+            c8_2 = Avx512F.FusedMultiplyAdd(a8, bj, c8_2);
+            bj = Vector512.Create(Unsafe.Add(ref b, 3));
+            c0_3 = Avx512F.FusedMultiplyAdd(a0, bj, c0_3);
+            c8_3 = Avx512F.FusedMultiplyAdd(a8, bj, c8_3);
+            bj = Vector512.Create(Unsafe.Add(ref b, 4));
+            c0_4 = Avx512F.FusedMultiplyAdd(a0, bj, c0_4);
+            c8_4 = Avx512F.FusedMultiplyAdd(a8, bj, c8_4);
+            bj = Vector512.Create(Unsafe.Add(ref b, 5));
+            c0_5 = Avx512F.FusedMultiplyAdd(a0, bj, c0_5);
+            c8_5 = Avx512F.FusedMultiplyAdd(a8, bj, c8_5);
+            a = ref Unsafe.Add(ref a, WideMR);
+            b = ref Unsafe.Add(ref b, NR);
+        }
+
+        if (target.Rows == WideMR && target.Columns == NR)
+        {
+            ref double c0 = ref WholeTile(target, WideMR);
+            Store(ref c0, c0_0, c8_0, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, target.Ldc), c0_1, c8_1, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, 2 * target.Ldc), c0_2, c8_2, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, 3 * target.Ldc), c0_3, c8_3, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, 4 * target.Ldc), c0_4, c8_4, target.Accumulate);
+            Store(ref Unsafe.Add(ref c0, 5 * target.Ldc), c0_5, c8_5, target.Accumulate);
+            return;
+        }
+
+        Span<double> t = stackalloc double[WideMR * NR];
+        c0_0.CopyTo(t[0..]); c8_0.CopyTo(t[8..]); c0_1.CopyTo(t[16..]); c8_1.CopyTo(t[24..]);
+        c0_2.CopyTo(t[32..]); c8_2.CopyTo(t[40..]); c0_3.CopyTo(t[48..]); c8_3.CopyTo(t[56..]);
+        c0_4.CopyTo(t[64..]); c8_4.CopyTo(t[72..]); c0_5.CopyTo(t[80..]); c8_5.CopyTo(t[88..]);
+        EdgeTile(t, WideMR, target);
+    }
+
+    /// <summary>The first entry of a whole mr×NR tile of C, after one bounds check on its last entry.</summary>
+    private static ref double WholeTile(TileTarget target, int mr)
+    {
+        _ = target.C[target.At + (NR - 1) * target.Ldc + mr - 1];
+        return ref target.C[target.At];
+    }
+
+    /// <summary>Writes (or adds) the 8 values of two Vector256 accumulators to a piece of a column of C.</summary>
     private static void Store(ref double c, Vector256<double> low, Vector256<double> high, bool accumulate)
     {
         if (accumulate)
@@ -281,5 +356,32 @@ internal static class MatrixProduct
 
         low.StoreUnsafe(ref c);
         high.StoreUnsafe(ref c, 4);
+    }
+
+    /// <summary>Writes (or adds) the 16 values of two Vector512 accumulators to a piece of a column of C.</summary>
+    private static void Store(ref double c, Vector512<double> low, Vector512<double> high, bool accumulate)
+    {
+        if (accumulate)
+        {
+            low += Vector512.LoadUnsafe(ref c);
+            high += Vector512.LoadUnsafe(ref c, 8);
+        }
+
+        low.StoreUnsafe(ref c);
+        high.StoreUnsafe(ref c, 8);
+    }
+
+    /// <summary>An edge tile, from its column-major copy <paramref name="t"/>: writes only the entries that exist in C.</summary>
+    private static void EdgeTile(ReadOnlySpan<double> t, int mr, TileTarget target)
+    {
+        for (int j = 0; j < target.Columns; j++)
+        {
+            Span<double> column = target.C.AsSpan(target.At + j * target.Ldc, target.Rows);
+            ReadOnlySpan<double> values = t.Slice(j * mr, target.Rows);
+            for (int i = 0; i < column.Length; i++)
+            {
+                column[i] = target.Accumulate ? column[i] + values[i] : values[i];
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Tests;
@@ -44,9 +46,34 @@ public class MatrixProductTests
         var b = SmallIntegers(k, n, seed: 2);
         var expected = TripleLoop(a, b);
 
-        Assert.Equal(expected, MatrixProduct.Multiply(a, b));
-        Assert.Equal(expected, MatrixProduct.TransposeThisAndMultiply(a.Transpose(), b));
-        Assert.Equal(expected, MatrixProduct.TransposeAndMultiply(a, b.Transpose()));
+        foreach (bool wide in Kernels())
+        {
+            WithKernel(wide, () =>
+            {
+                Assert.Equal(expected, MatrixProduct.Multiply(a, b));
+                Assert.Equal(expected, MatrixProduct.TransposeThisAndMultiply(a.Transpose(), b));
+                Assert.Equal(expected, MatrixProduct.TransposeAndMultiply(a, b.Transpose()));
+            });
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void BothVectorWidthsGiveTheSameBits(int m, int k, int n)
+    {
+        // Each entry is the same chain of fused multiply-adds over p in order, 4 or 8 lanes at a time.
+        if (!WideSupported)
+        {
+            Assert.False(MatrixProduct.Wide, "the 512-bit kernel is on where AVX-512 is missing");
+            return;
+        }
+
+        var a = TestData.Normal(m, k, seed: 11);
+        var b = TestData.Normal(k, n, seed: 12);
+        Matrix<double> narrow = null!, wide = null!;
+        WithKernel(false, () => narrow = MatrixProduct.Multiply(a, b));
+        WithKernel(true, () => wide = MatrixProduct.Multiply(a, b));
+        Assert.Equal(narrow, wide);
     }
 
     [Theory]
@@ -119,14 +146,43 @@ public class MatrixProductTests
     [Property(MaxTest = 60)]
     public void AnyShapeMatchesTheTripleLoop(PositiveInt m, PositiveInt k, PositiveInt n, int seed)
     {
-        // Sizes up to 40 reach every remainder of the 8-row and 6-column tiles.
+        // Sizes up to 40 reach every remainder of the 8- and 16-row and 6-column tiles.
         var a = SmallIntegers(1 + m.Get % 40, 1 + k.Get % 40, seed);
         var b = SmallIntegers(a.ColumnCount, 1 + n.Get % 40, seed + 1);
         var expected = TripleLoop(a, b);
 
-        Assert.Equal(expected, MatrixProduct.Multiply(a, b));
-        Assert.Equal(expected, MatrixProduct.TransposeThisAndMultiply(a.Transpose(), b));
-        Assert.Equal(expected, MatrixProduct.TransposeAndMultiply(a, b.Transpose()));
+        foreach (bool wide in Kernels())
+        {
+            WithKernel(wide, () =>
+            {
+                Assert.Equal(expected, MatrixProduct.Multiply(a, b));
+                Assert.Equal(expected, MatrixProduct.TransposeThisAndMultiply(a.Transpose(), b));
+                Assert.Equal(expected, MatrixProduct.TransposeAndMultiply(a, b.Transpose()));
+            });
+        }
+    }
+
+    private static bool WideSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+
+    /// <summary>The kernels this machine can run: the 256-bit one always, the 512-bit one with AVX-512.</summary>
+    private static bool[] Kernels() => WideSupported ? [false, true] : [false];
+
+    /// <summary>
+    /// Runs <paramref name="check"/> with one kernel. Other test classes running meanwhile may see the switch;
+    /// that is harmless, since both kernels give the same bits (tested above).
+    /// </summary>
+    private static void WithKernel(bool wide, Action check)
+    {
+        bool before = MatrixProduct.Wide;
+        try
+        {
+            MatrixProduct.Wide = wide;
+            check();
+        }
+        finally
+        {
+            MatrixProduct.Wide = before;
+        }
     }
 
     /// <summary>Entries in −8..8: every partial sum of a product with k ≤ 1000 stays an exact integer.</summary>
