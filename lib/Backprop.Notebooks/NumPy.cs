@@ -59,6 +59,20 @@ public static class NumPy
         return Ints([values.GetLength(0), values.GetLength(1)], values.Cast<int>().Select(v => (long)v).ToArray());
     }
 
+    /// <summary>A 1-D boolean array, such as ReLU's mask: "[False  True]".</summary>
+    public static string Format(bool[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return ArrayLayout.Format(new NdArray<bool>([values.Length], values), _ => new BoolFormat());
+    }
+
+    /// <summary>A 2-D boolean array: "[[False  True]\n [ True False]]".</summary>
+    public static string Format(bool[,] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return ArrayLayout.Format(new NdArray<bool>([values.GetLength(0), values.GetLength(1)], values.Cast<bool>().ToArray()), _ => new BoolFormat());
+    }
+
     /// <summary>
     /// Python's <c>repr</c> of a float: the shortest digits that read back as the same double, with ".0"
     /// on whole numbers and exponent notation below 1e-4 or from 1e16: 220.00000000000003, 200.0, 1e-05.

@@ -253,6 +253,18 @@ internal static class NumPyCases
             "[    0  1000  2000  3000  4000  5000  6000  7000  8000  9000 10000 11000\n 12000 13000 14000 15000 16000 17000 18000 19000 20000 21000 22000 23000\n 24000 25000 26000 27000 28000 29000 30000 31000 32000 33000 34000 35000\n 36000 37000 38000 39000]"),
     ];
 
+    public static readonly (string Name, int[] Shape, bool[] Values, string Expected)[] Bools =
+    [
+        ("relu_mask", new[] { 2, 2 }, [false, true, true, false],
+            "[[False  True]\n [ True False]]"),
+        ("all_true", new[] { 3 }, [true, true, true],
+            "[ True  True  True]"),
+        ("all_false", new[] { 2 }, [false, false],
+            "[False False]"),
+        ("wrapping_mask", new[] { 30 }, [true, false, false, true, false, false, true, false, false, true, false, false, true, false, false, true, false, false, true, false, false, true, false, false, true, false, false, true, false, false],
+            "[ True False False  True False False  True False False  True False False\n  True False False  True False False  True False False  True False False\n  True False False  True False False]"),
+    ];
+
     /// <summary>A float's bits (as hex) and Python's repr of it.</summary>
     public static readonly (string Bits, string Repr)[] Reprs =
     [

@@ -67,6 +67,13 @@ range_cases = {
     "summary_tensor": ((11, 10, 10), 0, 1),
 }
 
+bool_cases = {
+    "relu_mask": np.array([[1.0, -0.5], [-2.0, 3.0]]) <= 0,
+    "all_true": np.array([True, True, True]),
+    "all_false": np.array([False, False]),
+    "wrapping_mask": np.arange(30) % 3 == 0,
+}
+
 int_cases = {
     "int_seed": np.array([[19, 26], [19, 26]]),
     "int_negative": np.array([[-1, 200], [3, -40]]),
@@ -144,6 +151,14 @@ print("    public static readonly (string Name, int[] Shape, int[] Values, strin
 print("    [")
 for name, a in int_cases.items():
     values = ", ".join(str(int(x)) for x in a.ravel())
+    print(f"        ({csharp_string(name)}, {shape(a)}, [{values}],")
+    print(f"            {csharp_string(str(a))}),")
+print("    ];")
+print()
+print("    public static readonly (string Name, int[] Shape, bool[] Values, string Expected)[] Bools =")
+print("    [")
+for name, a in bool_cases.items():
+    values = ", ".join("true" if x else "false" for x in a.ravel())
     print(f"        ({csharp_string(name)}, {shape(a)}, [{values}],")
     print(f"            {csharp_string(str(a))}),")
 print("    ];")

@@ -11,6 +11,8 @@ public sealed class NumPyFormatTests
 
     public static TheoryData<string> RangeNames() => [.. NumPyCases.Ranges.Select(c => c.Name)];
 
+    public static TheoryData<string> BoolNames() => [.. NumPyCases.Bools.Select(c => c.Name)];
+
     public static TheoryData<string> IntNames() => [.. NumPyCases.Ints.Select(c => c.Name)];
 
     public static TheoryData<string, string> Reprs()
@@ -48,6 +50,17 @@ public sealed class NumPyFormatTests
     public void Integer_arrays_print_as_NumPy_prints_them(string name)
     {
         var c = NumPyCases.Ints.Single(x => x.Name == name);
+        string actual = c.Shape.Length == 1
+            ? NumPy.Format(c.Values)
+            : NumPy.Format(To2D(c.Shape, c.Values));
+        Assert.Equal(c.Expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(BoolNames))]
+    public void Boolean_arrays_print_as_NumPy_prints_them(string name)
+    {
+        var c = NumPyCases.Bools.Single(x => x.Name == name);
         string actual = c.Shape.Length == 1
             ? NumPy.Format(c.Values)
             : NumPy.Format(To2D(c.Shape, c.Values));
@@ -95,9 +108,9 @@ public sealed class NumPyFormatTests
         return viaTensor;
     }
 
-    private static int[,] To2D(int[] shape, int[] values)
+    private static T[,] To2D<T>(int[] shape, T[] values)
     {
-        var result = new int[shape[0], shape[1]];
+        var result = new T[shape[0], shape[1]];
         for (int i = 0; i < values.Length; i++)
         {
             result[i / shape[1], i % shape[1]] = values[i];
