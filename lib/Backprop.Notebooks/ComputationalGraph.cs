@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Backprop.Notebooks.Display;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -56,10 +55,10 @@ public sealed class ComputationalGraph : IRichDisplay
 
     /// <summary>
     /// Adds an edge whose values are numbers, written with the shortest digits that identify the
-    /// double, as Python prints them but without a trailing ".0": 200, 715.0000000000001, 1.1.
+    /// double, as Python prints them but without a trailing ".0": 200, 715.0000000000001, 1.1, 1e-05.
     /// </summary>
-    public ComputationalGraph Edge(string from, string to, double forward, double backward) =>
-        Edge(from, to, Number(forward), Number(backward));
+    public ComputationalGraph Edge(string from, string to, double forward, double? backward = null) =>
+        Edge(from, to, Number(forward), backward is { } b ? Number(b) : null);
 
     /// <summary>The figure as an <c>&lt;svg&gt;</c> element sized to its content.</summary>
     public string ToSvg() => GraphSvg.Render(this);
@@ -90,7 +89,11 @@ public sealed class ComputationalGraph : IRichDisplay
 
     internal GraphNode Find(string id) => _nodes.Single(n => n.Id == id);
 
-    private static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    private static string Number(double x)
+    {
+        string repr = NumPy.Format(x);
+        return repr.EndsWith(".0", StringComparison.Ordinal) ? repr[..^2] : repr;
+    }
 
     private string Describe(string id)
     {

@@ -105,6 +105,9 @@ public sealed class ComputationalGraphTests
         Assert.Equal("715.0000000000001", last.Forward);
         Assert.Equal("1", last.Backward);
         Assert.Equal("110.00000000000001", Shop().Edges[1].Backward);
+        GraphEdge small = Notebook.Graph().Value("a", "a", 0, 0).Value("b", "b", 1, 0).Edge("a", "b", 1e-5).Edges[0];
+        Assert.Equal("1e-05", small.Forward);
+        Assert.Null(small.Backward);
     }
 
     [Fact]
