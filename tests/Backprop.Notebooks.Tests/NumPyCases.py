@@ -21,6 +21,9 @@ float_cases = {
     "only_negative_zero": np.array([-0.0]),
     "rounds_at_eighth_digit": np.array([1.000000001, 0.123456789]),
     "exact_tie_below": np.array([0.123456785]),
+    # j/512 has nine decimals ending in 5: an exact tie at the eighth, which NumPy rounds to even.
+    "exact_ties_half_even": np.array([1 / 512, 3 / 512, 5 / 512, 0.5]),
+    "scientific_exact_ties": np.array([2.0 ** -13, 3 * 2.0 ** -13, 1.0]),
     "single_value": np.array([3.14159265358979]),
     "big_fixed": np.array([12345678.9, 1.5e7]),
     "ratio_exactly_1000": np.array([1., 1000.]),
