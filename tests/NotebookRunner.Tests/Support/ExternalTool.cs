@@ -14,6 +14,9 @@ public static class ExternalTool
         .Select(folder => Path.Combine(folder, name))
         .FirstOrDefault(File.Exists);
 
+    /// <summary>Debian's python3 (where apt installs python3-nbformat) before any other on the PATH.</summary>
+    public static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : Find("python3") ?? "python3";
+
     public static string? SkipReason(string name, string why) =>
         Find(name) is null && !IsCi ? $"{name} is not installed ({why}); install it, or run under CI=true to require it" : null;
 }

@@ -15,14 +15,16 @@ public sealed class NbformatFactAttribute : FactAttribute
 
     private static bool IsInstalled()
     {
-        if (ExternalTool.Find("python3") is null)
+        var start = new ProcessStartInfo(ExternalTool.Python, ["-c", "import nbformat"]) { RedirectStandardError = true, UseShellExecute = false };
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.WaitForExit(30_000);
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
         {
             return false;
         }
-
-        var start = new ProcessStartInfo("python3", ["-c", "import nbformat"]) { RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start)!;
-        process.WaitForExit(30_000);
-        return process.ExitCode == 0;
     }
 }

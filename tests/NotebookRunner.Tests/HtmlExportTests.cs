@@ -1,0 +1,63 @@
+using NotebookRunner.Engine.Export;
+using NotebookRunner.Engine.Formats;
+using NotebookRunner.Tests.Support;
+
+namespace NotebookRunner.Tests;
+
+/// <summary>What the exported page holds; the browser test checks that it renders.</summary>
+public sealed class HtmlExportTests
+{
+    private static string Page(params (string Kernel, string Source)[] cells) => HtmlExporter.Export(Notebook.Create(cells), "test");
+
+    [Fact]
+    public void Markdown_is_rendered_and_code_highlighted()
+    {
+        var html = Page(("markdown", "# Title\n\nSome *emphasis*."), ("csharp", "var s = \"text\"; // note\nint n = 42;"));
+        Assert.Contains("<h1 id=\"title\">Title</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<em>emphasis</em>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"kw\">var</span> s = <span class=\"st\">&quot;text&quot;</span>; <span class=\"cm\">// note</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"nu\">42</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plotly_js_is_inlined_once_only_when_a_chart_needs_it()
+    {
+        Assert.DoesNotContain(PlotlyScript.Source[..200], Page(("csharp", "1")), StringComparison.Ordinal);
+        var notebook = NotebookReader.Read(Fixtures.PathOf("charts/charts.ipynb"));
+        foreach (var cell in notebook.Cells.Where(c => c.IsCode))
+        {
+            cell.SetOutputs([CellOutput.DisplayData("text/html", "<script>Plotly.newPlot('plotly-0123456789', [], {});</script>")]);
+        }
+
+        var html = HtmlExporter.Export(notebook, "charts");
+        var first = html.IndexOf(PlotlyScript.Source[..200], StringComparison.Ordinal);
+        Assert.True(first > 0 && first < html.IndexOf("</head>", StringComparison.Ordinal));
+        Assert.Equal(-1, html.IndexOf(PlotlyScript.Source[..200], first + 1, StringComparison.Ordinal));
+        Assert.StartsWith("/**", PlotlyScript.Source.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("plotly.js v2.28.0", PlotlyScript.Source[..300], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outputs_are_shown_by_kind()
+    {
+        var notebook = Notebook.Create([("csharp", "x")]);
+        notebook.Cells[0].SetOutputs(
+        [
+            CellOutput.Stream("stdout", "a < b"), CellOutput.DisplayData("text/plain", "plain & simple"),
+            CellOutput.DisplayData("text/html", "<b>raw</b>"), CellOutput.Error("System.Exception", "bad", []),
+        ]);
+        var html = HtmlExporter.Export(notebook, "t");
+        Assert.Contains("<pre class=\"output stream stdout\">a &lt; b</pre>", html, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"output text\">plain &amp; simple</pre>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"output html\"><b>raw</b></div>", html, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"output error\">System.Exception: bad</pre>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_math_becomes_MathML()
+    {
+        var html = HtmlExporter.RenderMarkdown("Inline $x_1$ and\n\n$$\ny = \\frac{1}{2}\n$$");
+        Assert.Contains("<math><semantics><mrow><msub><mrow><mi>x</mi></mrow><mrow><mn>1</mn></mrow></msub></mrow>", html, StringComparison.Ordinal);
+        Assert.Contains("<math display=\"block\"><semantics><mrow><mi>y</mi><mo>=</mo><mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac></mrow>", html, StringComparison.Ordinal);
+    }
+}
