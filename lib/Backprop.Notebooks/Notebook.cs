@@ -1,4 +1,3 @@
-using System.Reflection;
 using Backprop.Notebooks.Display;
 
 namespace Backprop.Notebooks;
@@ -34,16 +33,19 @@ public static class Notebook
     public static SourceCode Source(string typeName)
     {
         ArgumentNullException.ThrowIfNull(typeName);
-        Assembly assembly = typeof(Notebook).Assembly;
-        using Stream? stream = assembly.GetManifestResourceStream(SourcePrefix + typeName + SourceSuffix);
-        if (stream is null)
+        // Forgive "Affine.cs" and "affine": the name a student types, not the exact resource name.
+        string wanted = typeName.EndsWith(SourceSuffix, StringComparison.OrdinalIgnoreCase) ? typeName[..^SourceSuffix.Length] : typeName;
+        string? name = SourceNames.FirstOrDefault(n => n == wanted)
+            ?? SourceNames.FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase));
+        if (name is null)
         {
             throw new ArgumentException(
-                $"No source lib/Backprop/{typeName}.cs; available: {string.Join(", ", SourceNames)}", nameof(typeName));
+                $"No source lib/Backprop/{wanted}.cs; available: {string.Join(", ", SourceNames)}", nameof(typeName));
         }
 
+        using Stream stream = typeof(Notebook).Assembly.GetManifestResourceStream(SourcePrefix + name + SourceSuffix)!;
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        return new SourceCode(typeName, reader.ReadToEnd());
+        return new SourceCode(name, reader.ReadToEnd());
     }
 
     /// <summary>A table of gradient checks: parameter | max abs error | relative error | ✓ or ✗.</summary>

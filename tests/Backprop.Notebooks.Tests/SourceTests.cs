@@ -39,6 +39,13 @@ public sealed partial class SourceTests
     }
 
     [Fact]
+    public void File_names_and_other_casing_find_the_same_source()
+    {
+        Assert.Equal(Notebook.Source("Affine").Code, Notebook.Source("Affine.cs").Code);
+        Assert.Equal("Affine", Notebook.Source("affine").Name);
+    }
+
+    [Fact]
     public void An_unknown_name_says_which_names_exist()
     {
         var e = Assert.Throws<ArgumentException>(() => Notebook.Source("Afine"));
