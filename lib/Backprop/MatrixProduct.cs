@@ -31,7 +31,7 @@ internal static class MatrixProduct
     private const int NarrowMR = 8, WideMR = 16;
     private const int NR = 6;    // tile columns: 2×6 = 12 accumulators + 2 of A + 1 of B fit in 16 registers
     private const int KC = 256;  // depth slice: a KC×NR sliver of B (12 KB) sits in the 32–48 KB L1
-    private const int MC = 96;   // row block (a multiple of both MR): an MC×KC block of A (192 KB) sits in L2
+    private const int MC = 128;  // row block (a multiple of both MR): an MC×KC block of A (256 KB) sits in L2
 
     // Below about a million multiply-adds (~0.1 ms) starting threads costs more than it saves.
     private const long ParallelThreshold = 1 << 20;
