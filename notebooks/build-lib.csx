@@ -9,6 +9,7 @@ using System.Threading;
 
 static class BuildLib
 {
+    const string UpToDate = "lib/Backprop.Notebooks is up to date.";
     static readonly string[] SourceFolders = { "Backprop", "Backprop.Notebooks" };
 
     public static void EnsureBuilt([CallerFilePath] string scriptPath = "")
@@ -26,7 +27,7 @@ static class BuildLib
 
         if (!IsStale(lib, dll))
         {
-            Console.WriteLine("lib/Backprop.Notebooks is up to date.");
+            Console.WriteLine(UpToDate);
             return;
         }
 
@@ -38,7 +39,7 @@ static class BuildLib
         {
             if (!IsStale(lib, dll))
             {
-                Console.WriteLine("lib/Backprop.Notebooks is up to date.");
+                Console.WriteLine(UpToDate);
                 return;
             }
 
@@ -46,7 +47,9 @@ static class BuildLib
             // MSBuild skips a compile whose inputs did not change, leaving an old DLL behind a touched
             // source file; stamping the DLL keeps the next check from building again for nothing.
             File.SetLastWriteTimeUtc(dll, DateTime.UtcNow);
-            Console.WriteLine("Built lib/Backprop.Notebooks: its sources were newer than its DLL.");
+            // The same line as when nothing was built: it is true either way, and a stored output must
+            // not depend on whether this particular run happened to build (the runner's --check).
+            Console.WriteLine(UpToDate);
         }
     }
 
