@@ -54,6 +54,14 @@ public sealed class HtmlExportTests
     }
 
     [Fact]
+    public void Display_math_running_over_two_lines_inside_a_paragraph_is_still_math()
+    {
+        var html = HtmlExporter.RenderMarkdown("Text\n\n$$a = b,\n c = d.$$\n\nMore `$$\"x\"$$` code.");
+        Assert.Contains("<math display=\"block\"><semantics><mrow><mi>a</mi><mo>=</mo><mi>b</mi><mo>,</mo><mi>c</mi>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>$$&quot;x&quot;$$</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_math_becomes_MathML()
     {
         var html = HtmlExporter.RenderMarkdown("Inline $x_1$ and\n\n$$\ny = \\frac{1}{2}\n$$");

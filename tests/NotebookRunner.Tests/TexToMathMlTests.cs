@@ -24,6 +24,7 @@ public sealed class TexToMathMlTests
     [InlineData("\\mathbf{X}", "<mrow style=\"font-weight:bold\"><mi mathvariant=\"normal\">X</mi></mrow>")]
     [InlineData("\\text{loss } L", "<mtext>loss </mtext><mi>L</mi>")]
     [InlineData("x_i^2", "<msubsup><mrow><mi>x</mi></mrow><mrow><mi>i</mi></mrow><mrow><mn>2</mn></mrow></msubsup>")]
+    [InlineData("\\Big( a \\Big)", "<mo minsize=\"1.623em\" maxsize=\"1.623em\">(</mo><mi>a</mi><mo minsize=\"1.623em\" maxsize=\"1.623em\">)</mo>")]
     [InlineData("a < b", "<mi>a</mi><mo>&lt;</mo><mi>b</mi>")]
     public void Constructs_convert_to_MathML(string tex, string expected) => Assert.Equal(expected, Body(tex));
 

@@ -9,7 +9,7 @@ namespace NotebookRunner.Engine.Export;
 /// One standalone HTML page per notebook: markdown rendered (Markdig, TeX as MathML), code highlighted, outputs shown.
 /// When any output draws a Plotly chart, plotly.js is inlined once in &lt;head&gt;, so the page works offline.
 /// </summary>
-public static class HtmlExporter
+public static partial class HtmlExporter
 {
     private static readonly MarkdownPipeline Pipeline = MathRenderers.Use(new MarkdownPipelineBuilder().UseAdvancedExtensions().UseMathematics()).Build();
 
@@ -70,7 +70,19 @@ public static class HtmlExporter
         return page.ToString();
     }
 
-    public static string RenderMarkdown(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+    public static string RenderMarkdown(string markdown) => Markdown.ToHtml(JoinDisplayMath(markdown), Pipeline);
+
+    /// <summary>
+    /// Markdig reads $$...$$ inside a paragraph only when it stays on one line; notebooks (as VS Code renders them)
+    /// let display math run over several lines, so those line breaks become spaces. Code (quotes, backticks) is left alone.
+    /// </summary>
+    private static string JoinDisplayMath(string markdown) =>
+        DisplayMath().Replace(markdown, m => m.Value.Contains('"', StringComparison.Ordinal) || m.Value.Contains('`', StringComparison.Ordinal)
+            ? m.Value
+            : m.Value.ReplaceLineEndings(" "));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\$[^$]+?\$\$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex DisplayMath();
 
     private static string RenderOutput(CellOutput output)
     {

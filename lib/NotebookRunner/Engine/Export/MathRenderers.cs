@@ -33,7 +33,7 @@ public static class MathRenderers
     private sealed class InlineRenderer : HtmlObjectRenderer<MathInline>
     {
         protected override void Write(HtmlRenderer renderer, MathInline obj) =>
-            renderer.Write(TexToMathMl.Convert(obj.Content.ToString(), display: false));
+            renderer.Write(TexToMathMl.Convert(obj.Content.ToString(), display: obj.DelimiterCount == 2));
     }
 
     private sealed class BlockRenderer : HtmlObjectRenderer<MathBlock>

@@ -233,6 +233,14 @@ public sealed class TexToMathMl
                 return $"<mtext>{WebUtility.HtmlEncode(ReadBraced())}</mtext>";
             case "\\":
                 return "<mspace linebreak=\"newline\"></mspace>";
+            case "big" or "bigl" or "bigr":
+                return SizedFence(Delimiter(), "1.2em");
+            case "Big" or "Bigl" or "Bigr":
+                return SizedFence(Delimiter(), "1.623em");
+            case "bigg" or "biggl" or "biggr":
+                return SizedFence(Delimiter(), "2.047em");
+            case "Bigg" or "Biggl" or "Biggr":
+                return SizedFence(Delimiter(), "2.470em");
         }
 
         if (Letters.TryGetValue(name, out var letter))
@@ -305,6 +313,10 @@ public sealed class TexToMathMl
 
     private static string Fence(string delimiter) =>
         delimiter.Length == 0 ? "" : $"<mo fence=\"true\" stretchy=\"true\">{WebUtility.HtmlEncode(delimiter)}</mo>";
+
+    /// <summary>\big( and friends: TeX's fixed delimiter sizes.</summary>
+    private static string SizedFence(string delimiter, string size) =>
+        delimiter.Length == 0 ? "" : $"<mo minsize=\"{size}\" maxsize=\"{size}\">{WebUtility.HtmlEncode(delimiter)}</mo>";
 
     private string ReadBraced()
     {
