@@ -16,12 +16,13 @@ namespace Backprop;
 /// falls back to MathNet's own (scalar) product, which gives the same values up to rounding.
 /// </summary>
 /// <remarks>
-/// The classic blocked scheme (Goto and van de Geijn, "Anatomy of high-performance matrix multiplication",
-/// 2008): C = op(A)·op(B) is cut into a KC-deep slice of op(B) (packed once, reused by every row block),
-/// MC×KC blocks of op(A) (packed so they stay in L2) and MR×NR tiles of C, each computed by a register
-/// micro-kernel whose KC×NR sliver of B stays in L1. Packing copies op(A) and op(B) into the exact order
-/// the kernel reads them, so transposing is only a different packing stride, and zero padding lets the
-/// kernel always compute whole tiles. Large products are split in two (or more) halves over cores.
+/// The blocked scheme of Goto and van de Geijn ("Anatomy of high-performance matrix multiplication", 2008),
+/// trimmed for the layer's shapes: C = op(A)·op(B) is cut into KC-deep slices of k, MC-row blocks of op(A)
+/// (kept in L2) and MR×NR tiles of C, each computed by a register micro-kernel whose KC×NR sliver of op(B)
+/// stays in L1 while it sweeps down the block. With one side of the products only 50 wide, copying
+/// ("packing") an operand costs about as much as multiplying it, so both are read in place where their
+/// layout allows: op(B) always (NR strided lanes), op(A) when its rows are adjacent (A, not Aᵀ). Only panels
+/// of Aᵀ and a last, shorter panel of A are packed. Large products are split in two (or more) over cores.
 /// Every entry of C is the same sequence of fused multiply-adds over p = 0, 1, …, k−1 whatever the vector
 /// width or the number of cores, so all of them give the same bits.
 /// </remarks>
@@ -30,7 +31,7 @@ internal static class MatrixProduct
     // Tile rows: two vectors of A (8 doubles with Vector256, 16 with Vector512), a contiguous piece of a column of C.
     private const int NarrowMR = 8, WideMR = 16;
     private const int NR = 6;    // tile columns: 2×6 = 12 accumulators + 2 of A + 1 of B fit in 16 registers
-    private const int KC = 256;  // depth slice: a KC×NR sliver of B (12 KB) sits in the 32–48 KB L1
+    private const int KC = 256;  // depth slice: a KC×NR sliver of B (12 KB) stays in the 32–48 KB L1
     private const int MC = 128;  // row block (a multiple of both MR): an MC×KC block of A (256 KB) sits in L2
 
     // Below about a million multiply-adds (~0.1 ms) starting threads costs more than it saves.
@@ -128,34 +129,33 @@ internal static class MatrixProduct
     /// <summary>C[i0..i1, j0..j1] = op(A)[i0..i1, :]·op(B)[:, j0..j1] (C column-major, m rows), slice by slice.</summary>
     private static void Block(Strided a, Strided b, double[] c, int m, int i0, int i1, int j0, int j1, int k, int mr)
     {
-        int columnPanels = (j1 - j0 + NR - 1) / NR;
-        double[] packedB = ArrayPool<double>.Shared.Rent(KC * columnPanels * NR);
         double[] packedA = ArrayPool<double>.Shared.Rent(KC * MC);
         for (int p0 = 0; p0 < k; p0 += KC)
         {
             int depth = Math.Min(KC, k - p0);
             bool accumulate = p0 > 0;
-            PackB(b, p0, depth, j0, j1, packedB);
             for (int r0 = i0; r0 < i1; r0 += MC)
             {
                 int r1 = Math.Min(r0 + MC, i1);
                 PackA(a, r0, r1, p0, depth, mr, packedA);
-                for (int jp = 0; jp < columnPanels; jp++)
+                for (int j = j0; j < j1; j += NR)
                 {
-                    int j = j0 + jp * NR;
-                    int columns = Math.Min(NR, j1 - j);
-                    ref double bPanel = ref packedB[jp * NR * depth];
+                    // op(B) is read in place: its element [p, j + s] is at bPanel + p·RowStride + s·ColumnStride.
+                    ref double bPanel = ref b.Values[p0 * b.RowStride + j * b.ColumnStride];
                     for (int i = r0; i < r1; i += mr)
                     {
-                        ref double aPanel = ref packedA[(i - r0) * depth];
-                        var tile = new TileTarget(c, i + j * m, m, Math.Min(mr, r1 - i), columns, accumulate);
+                        int rows = Math.Min(mr, r1 - i);
+                        bool inPlace = InPlace(a, rows, mr);
+                        ref double aPanel = ref inPlace ? ref a.Values[i + p0 * a.ColumnStride] : ref packedA[(i - r0) * depth];
+                        var aStep = inPlace ? a.ColumnStride : mr;
+                        var tile = new TileTarget(c, i + j * m, m, rows, Math.Min(NR, j1 - j), accumulate);
                         if (mr == WideMR)
                         {
-                            Tile512(depth, ref aPanel, ref bPanel, tile);
+                            Tile512(depth, ref aPanel, aStep, ref bPanel, b.RowStride, b.ColumnStride, tile);
                         }
                         else
                         {
-                            Tile256(depth, ref aPanel, ref bPanel, tile);
+                            Tile256(depth, ref aPanel, aStep, ref bPanel, b.RowStride, b.ColumnStride, tile);
                         }
                     }
                 }
@@ -163,58 +163,43 @@ internal static class MatrixProduct
         }
 
         ArrayPool<double>.Shared.Return(packedA);
-        ArrayPool<double>.Shared.Return(packedB);
     }
 
-    /// <summary>Copies op(A)[r0..r1, p0..p0+depth] as mr-row panels: p by p, the panel's mr values side by side.</summary>
+    /// <summary>
+    /// A whole panel of an untransposed A is read where it is: its mr rows are adjacent in each column.
+    /// Panels of Aᵀ (rows far apart) and a last, shorter panel (which would read past the array) are packed.
+    /// </summary>
+    private static bool InPlace(Strided a, int rows, int mr) => a.RowStride == 1 && rows == mr;
+
+    /// <summary>
+    /// Copies the panels of op(A)[r0..r1, p0..p0+depth] that are not read in place: p by p, a panel's mr values
+    /// side by side, the order the kernel loads them; rows past r1 are zero (computed, never written to C).
+    /// </summary>
     private static void PackA(Strided a, int r0, int r1, int p0, int depth, int mr, double[] packed)
     {
         for (int i = r0; i < r1; i += mr)
         {
-            var panel = packed.AsSpan((i - r0) * depth, mr * depth);
-            Pack(a.Values, i * a.RowStride + p0 * a.ColumnStride, a.RowStride, a.ColumnStride, Math.Min(mr, r1 - i), mr, depth, panel);
-        }
-    }
-
-    /// <summary>Copies op(B)[p0..p0+depth, j0..j1] as NR-column panels: p by p, the panel's NR values side by side.</summary>
-    private static void PackB(Strided b, int p0, int depth, int j0, int j1, double[] packed)
-    {
-        for (int j = j0; j < j1; j += NR)
-        {
-            var panel = packed.AsSpan((j - j0) * depth, NR * depth);
-            Pack(b.Values, p0 * b.RowStride + j * b.ColumnStride, b.ColumnStride, b.RowStride, Math.Min(NR, j1 - j), NR, depth, panel);
-        }
-    }
-
-    /// <summary>
-    /// Lays out `lanes` strided runs of `depth` values (lane l, step s at source[start + l·laneStride + s·stepStride])
-    /// as panel[s·width + l], the order the kernel reads; lanes past `lanes` are zero (the kernel computes
-    /// them but they are never written to C).
-    /// </summary>
-    private static void Pack(double[] source, int start, int laneStride, int stepStride, int lanes, int width, int depth, Span<double> panel)
-    {
-        if (lanes < width)
-        {
-            panel.Clear();
-        }
-
-        if (laneStride == 1)
-        {
-            // The lanes of one step are adjacent in the source (a column of A, a row of Bᵀ): copy them as a run.
-            for (int s = 0; s < depth; s++)
+            int rows = Math.Min(mr, r1 - i);
+            if (InPlace(a, rows, mr))
             {
-                source.AsSpan(start + s * stepStride, lanes).CopyTo(panel.Slice(s * width));
+                continue;
             }
-        }
-        else
-        {
-            // Each lane is a run along the steps (a row of Aᵀ, a column of B): read it in order, write with stride.
-            for (int l = 0; l < lanes; l++)
+
+            var panel = packed.AsSpan((i - r0) * depth, mr * depth);
+            if (rows < mr)
             {
-                var run = source.AsSpan(start + l * laneStride);
-                for (int s = 0; s < depth; s++)
+                panel.Clear();
+            }
+
+            // Row r of the panel, step s, is at start + r·RowStride + s·ColumnStride. For Aᵀ each row is a
+            // contiguous run along s: read it in order, write it with stride mr.
+            int start = i * a.RowStride + p0 * a.ColumnStride;
+            for (int r = 0; r < rows; r++)
+            {
+                var row = a.Values.AsSpan(start + r * a.RowStride);
+                for (int step = 0; step < depth; step++)
                 {
-                    panel[s * width + l] = run[s * stepStride];
+                    panel[step * mr + r] = row[step * a.ColumnStride];
                 }
             }
         }
@@ -228,12 +213,16 @@ internal static class MatrixProduct
     private readonly record struct TileTarget(double[] C, int At, int Ldc, int Rows, int Columns, bool Accumulate);
 
     /// <summary>
-    /// The micro-kernel with Vector256: C[tile] (+)= Σ_p A[:, p] ⊗ B[p, :] over a packed 8×depth panel of A and
-    /// depth×6 panel of B, i.e. `depth` rank-1 updates of an 8×6 tile held in 12 registers.
+    /// The micro-kernel with Vector256: C[tile] (+)= Σ_p A[:, p] ⊗ B[p, :], i.e. `depth` rank-1 updates of an
+    /// 8×6 tile held in 12 registers. Column p of the 8-row panel of A is at a + p·aStep (8 adjacent values);
+    /// B[p, s] is at b + p·bStep + s·bLane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile256(int depth, ref double a, ref double b, TileTarget target)
+    private static void Tile256(int depth, ref double a, int aStep, ref double b, int bStep, int bLane, TileTarget target)
     {
+        // Lane s of B is at b + s·bLane; in a last, narrower panel the missing lanes repeat the last column
+        // (computed, never written), so every read stays inside B.
+        var (b1, b2, b3, b4, b5) = Lanes(bLane, target.Columns);
         // cR_J: rows R..R+3 of tile column J.
         Vector256<double> c0_0 = default, c4_0 = default, c0_1 = default, c4_1 = default, c0_2 = default, c4_2 = default;
         Vector256<double> c0_3 = default, c4_3 = default, c0_4 = default, c4_4 = default, c0_5 = default, c4_5 = default;
@@ -244,23 +233,23 @@ internal static class MatrixProduct
             var bj = Vector256.Create(b);
             c0_0 = Fma.MultiplyAdd(a0, bj, c0_0);
             c4_0 = Fma.MultiplyAdd(a4, bj, c4_0);
-            bj = Vector256.Create(Unsafe.Add(ref b, 1));
+            bj = Vector256.Create(Unsafe.Add(ref b, b1));
             c0_1 = Fma.MultiplyAdd(a0, bj, c0_1);
             c4_1 = Fma.MultiplyAdd(a4, bj, c4_1);
-            bj = Vector256.Create(Unsafe.Add(ref b, 2));
+            bj = Vector256.Create(Unsafe.Add(ref b, b2));
             c0_2 = Fma.MultiplyAdd(a0, bj, c0_2);
             c4_2 = Fma.MultiplyAdd(a4, bj, c4_2);
-            bj = Vector256.Create(Unsafe.Add(ref b, 3));
+            bj = Vector256.Create(Unsafe.Add(ref b, b3));
             c0_3 = Fma.MultiplyAdd(a0, bj, c0_3);
             c4_3 = Fma.MultiplyAdd(a4, bj, c4_3);
-            bj = Vector256.Create(Unsafe.Add(ref b, 4));
+            bj = Vector256.Create(Unsafe.Add(ref b, b4));
             c0_4 = Fma.MultiplyAdd(a0, bj, c0_4);
             c4_4 = Fma.MultiplyAdd(a4, bj, c4_4);
-            bj = Vector256.Create(Unsafe.Add(ref b, 5));
+            bj = Vector256.Create(Unsafe.Add(ref b, b5));
             c0_5 = Fma.MultiplyAdd(a0, bj, c0_5);
             c4_5 = Fma.MultiplyAdd(a4, bj, c4_5);
-            a = ref Unsafe.Add(ref a, NarrowMR);
-            b = ref Unsafe.Add(ref b, NR);
+            a = ref Unsafe.Add(ref a, aStep);
+            b = ref Unsafe.Add(ref b, bStep);
         }
 
         if (target.Rows == NarrowMR && target.Columns == NR)
@@ -288,8 +277,11 @@ internal static class MatrixProduct
     /// the core has full-width AVX-512 units.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile512(int depth, ref double a, ref double b, TileTarget target)
+    private static void Tile512(int depth, ref double a, int aStep, ref double b, int bStep, int bLane, TileTarget target)
     {
+        // Lane s of B is at b + s·bLane; in a last, narrower panel the missing lanes repeat the last column
+        // (computed, never written), so every read stays inside B.
+        var (b1, b2, b3, b4, b5) = Lanes(bLane, target.Columns);
         // cR_J: rows R..R+7 of tile column J.
         Vector512<double> c0_0 = default, c8_0 = default, c0_1 = default, c8_1 = default, c0_2 = default, c8_2 = default;
         Vector512<double> c0_3 = default, c8_3 = default, c0_4 = default, c8_4 = default, c0_5 = default, c8_5 = default;
@@ -300,23 +292,23 @@ internal static class MatrixProduct
             var bj = Vector512.Create(b);
             c0_0 = Avx512F.FusedMultiplyAdd(a0, bj, c0_0);
             c8_0 = Avx512F.FusedMultiplyAdd(a8, bj, c8_0);
-            bj = Vector512.Create(Unsafe.Add(ref b, 1));
+            bj = Vector512.Create(Unsafe.Add(ref b, b1));
             c0_1 = Avx512F.FusedMultiplyAdd(a0, bj, c0_1);
             c8_1 = Avx512F.FusedMultiplyAdd(a8, bj, c8_1);
-            bj = Vector512.Create(Unsafe.Add(ref b, 2));
+            bj = Vector512.Create(Unsafe.Add(ref b, b2));
             c0_2 = Avx512F.FusedMultiplyAdd(a0, bj, c0_2);
             c8_2 = Avx512F.FusedMultiplyAdd(a8, bj, c8_2);
-            bj = Vector512.Create(Unsafe.Add(ref b, 3));
+            bj = Vector512.Create(Unsafe.Add(ref b, b3));
             c0_3 = Avx512F.FusedMultiplyAdd(a0, bj, c0_3);
             c8_3 = Avx512F.FusedMultiplyAdd(a8, bj, c8_3);
-            bj = Vector512.Create(Unsafe.Add(ref b, 4));
+            bj = Vector512.Create(Unsafe.Add(ref b, b4));
             c0_4 = Avx512F.FusedMultiplyAdd(a0, bj, c0_4);
             c8_4 = Avx512F.FusedMultiplyAdd(a8, bj, c8_4);
-            bj = Vector512.Create(Unsafe.Add(ref b, 5));
+            bj = Vector512.Create(Unsafe.Add(ref b, b5));
             c0_5 = Avx512F.FusedMultiplyAdd(a0, bj, c0_5);
             c8_5 = Avx512F.FusedMultiplyAdd(a8, bj, c8_5);
-            a = ref Unsafe.Add(ref a, WideMR);
-            b = ref Unsafe.Add(ref b, NR);
+            a = ref Unsafe.Add(ref a, aStep);
+            b = ref Unsafe.Add(ref b, bStep);
         }
 
         if (target.Rows == WideMR && target.Columns == NR)
@@ -336,6 +328,13 @@ internal static class MatrixProduct
         c0_2.CopyTo(t[32..]); c8_2.CopyTo(t[40..]); c0_3.CopyTo(t[48..]); c8_3.CopyTo(t[56..]);
         c0_4.CopyTo(t[64..]); c8_4.CopyTo(t[72..]); c0_5.CopyTo(t[80..]); c8_5.CopyTo(t[88..]);
         EdgeTile(t, WideMR, target);
+    }
+
+    /// <summary>The offsets of B's lanes 1..5 from lane 0, clamped to the last existing column.</summary>
+    private static (nint, nint, nint, nint, nint) Lanes(int bLane, int columns)
+    {
+        nint Lane(int s) => (nint)Math.Min(s, columns - 1) * bLane;
+        return (Lane(1), Lane(2), Lane(3), Lane(4), Lane(5));
     }
 
     /// <summary>The first entry of a whole mr×NR tile of C, after one bounds check on its last entry.</summary>

@@ -18,11 +18,26 @@ public class NetworkStepBenchmarks
     private readonly Relu relu = new();
     private readonly SoftmaxWithLoss lastLayer = new();
 
+    /// <summary>
+    /// MathNet's default is to spread element-wise maps (Relu, bias, softmax) over threads; on 100×50
+    /// matrices that may cost more than it saves, so the step is measured both ways.
+    /// </summary>
+    [Params(true, false)]
+    public bool MathNetMultiThreaded { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         Control.UseManaged();
-        Control.UseMultiThreading();
+        if (MathNetMultiThreaded)
+        {
+            Control.UseMultiThreading();
+        }
+        else
+        {
+            Control.UseSingleThread();
+        }
+
         affine1 = new Affine(data.W1, data.b1);
         affine2 = new Affine(data.W2, data.b2);
     }
