@@ -19,7 +19,7 @@ namespace NotebookRunner.Engine.Execution;
 public sealed class NotebookSession : IDisposable
 {
     private readonly InteractiveAssemblyLoader loader = new();
-    private readonly PackageLoadContext packageContext = new();
+    private readonly List<PackageLoadContext> packageContexts = [];
     private readonly NuGetRestorer restorer;
     private readonly Dictionary<string, PackageRequest> packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> sources = [];
@@ -53,7 +53,7 @@ public sealed class NotebookSession : IDisposable
         ObjectDisposedException.ThrowIf(IsAbandoned, this);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var count = ++ExecutionCount;
-        var context = new CellContext { ResolveAssembly = packageContext.Resolve };
+        var context = new CellContext { ResolveAssembly = ResolvePackageAssembly };
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // The cell gets its own thread, so a cell that blocks (or loops) cannot stop the runner from timing it out.
@@ -195,13 +195,20 @@ public sealed class NotebookSession : IDisposable
 
         // Assemblies the runner already has (the framework, Formatting) are used as loaded: one copy per process.
         // The others are loaded here, up front, and handed to Roslyn's loader so the script binds to these copies.
+        var packageContext = packageContexts.Count == 0
+            ? PackageLoadContext.ForFirstSet(result.AssemblyPaths)
+            : PackageLoadContext.ForLaterSet(result.AssemblyPaths, packageContexts);
+        packageContexts.Add(packageContext);
         var references = new List<MetadataReference>();
-        foreach (var path in packageContext.AddPaths(result.AssemblyPaths))
+        foreach (var path in packageContext.Paths)
         {
             references.Add(ScriptEnvironment.Reference(path));
             try
             {
-                loader.RegisterDependency(packageContext.LoadFromAssemblyPath(path));
+                if (packageContext.Resolve(System.Reflection.AssemblyName.GetAssemblyName(path)) is { } assembly)
+                {
+                    loader.RegisterDependency(assembly);
+                }
             }
             catch (Exception e) when (e is BadImageFormatException or FileLoadException)
             {
@@ -218,6 +225,9 @@ public sealed class NotebookSession : IDisposable
         context.Add(CellOutput.DisplayData("text/html", InstalledPackagesHtml(added)));
         return true;
     }
+
+    private System.Reflection.Assembly? ResolvePackageAssembly(System.Reflection.AssemblyName name) =>
+        packageContexts.Select(c => c.Resolve(name)).FirstOrDefault(a => a is not null);
 
     private static bool Same(PackageRequest a, PackageRequest b) => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 
