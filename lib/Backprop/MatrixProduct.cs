@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -191,15 +192,27 @@ internal static class MatrixProduct
                 panel.Clear();
             }
 
-            // Row r of the panel, step s, is at start + r·RowStride + s·ColumnStride. For Aᵀ each row is a
-            // contiguous run along s: read it in order, write it with stride mr.
+            // Row r of the panel, step s, is at start + r·RowStride + s·ColumnStride.
             int start = i * a.RowStride + p0 * a.ColumnStride;
-            for (int r = 0; r < rows; r++)
+            if (a.RowStride == 1)
             {
-                var row = a.Values.AsSpan(start + r * a.RowStride);
+                // The short last panel of A: its rows are adjacent in each column, copy them step by step.
                 for (int step = 0; step < depth; step++)
                 {
-                    panel[step * mr + r] = row[step * a.ColumnStride];
+                    a.Values.AsSpan(start + step * a.ColumnStride, rows).CopyTo(panel.Slice(step * mr));
+                }
+
+                continue;
+            }
+
+            // Aᵀ: each row of the panel is a contiguous run along the steps; read it in order, write with stride mr.
+            Debug.Assert(a.ColumnStride == 1, "only Aᵀ has rows that are not adjacent");
+            for (int r = 0; r < rows; r++)
+            {
+                var row = a.Values.AsSpan(start + r * a.RowStride, depth);
+                for (int step = 0; step < row.Length; step++)
+                {
+                    panel[step * mr + r] = row[step];
                 }
             }
         }
