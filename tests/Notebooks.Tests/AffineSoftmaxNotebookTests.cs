@@ -90,6 +90,13 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     }
 
     [Fact]
+    public void The_seeds_softmax_slips_do_not_compile_in_csharp()
+    {
+        Assert.Contains("CS0176", Run.AllText, StringComparison.Ordinal);        // self.softmax on a method without self
+        Assert.Contains("'exp_X_sum'", Run.AllText, StringComparison.Ordinal);   // the misspelt sum
+    }
+
+    [Fact]
     public void Explains_the_books_delta_in_the_softmax_with_loss_check()
     {
         // The relative error between (y − t)/N and Forward's numerical gradient is predicted from δ alone.
