@@ -50,11 +50,16 @@ public sealed class NotebookSession : IDisposable
 
     public async Task<CellResult> RunCellAsync(string code, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(IsAbandoned, this);
+        if (IsAbandoned)
+        {
+            throw new InvalidOperationException("A cell of this session timed out; the session cannot run more cells.");
+        }
+
         var started = System.Diagnostics.Stopwatch.StartNew();
         var count = ++ExecutionCount;
         var context = new CellContext { ResolveAssembly = ResolvePackageAssembly };
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopTimer = new CancellationTokenSource();
 
         // The cell gets its own thread, so a cell that blocks (or loops) cannot stop the runner from timing it out.
         CellContext.Current = context;
@@ -65,19 +70,26 @@ public sealed class NotebookSession : IDisposable
             TaskScheduler.Default).Unwrap();
         CellContext.Current = null;
 
-        var finished = await Task.WhenAny(work, Task.Delay(timeout, cancel.Token)).ConfigureAwait(false);
+        var timer = Task.Delay(timeout, stopTimer.Token);
+        var finished = await Task.WhenAny(work, timer).ConfigureAwait(false);
+        await stopTimer.CancelAsync().ConfigureAwait(false);
         if (finished != work)
         {
+            // Roslyn cannot abort running code: the session is given up and the cell's thread left behind.
             IsAbandoned = true;
+            await cancel.CancelAsync().ConfigureAwait(false);
             var partial = context.Outputs;
             context.Close();
-            await cancel.CancelAsync().ConfigureAwait(false);
             var message = $"The cell did not finish within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s; the notebook was stopped.";
             return new CellResult(CellStatus.TimedOut, [.. partial, CellOutput.Error("Error", message, [message])], count, started.Elapsed);
         }
 
         var status = await work.ConfigureAwait(false);
-        return new CellResult(status, context.Outputs, count, started.Elapsed);
+        var outputs = context.Outputs;
+
+        // Work the cell left running in the background may still write; that belongs to no output any more.
+        context.Close();
+        return new CellResult(status, outputs, count, started.Elapsed);
     }
 
     private async Task<CellStatus> RunAsync(string code, CellContext context, CancellationToken cancellationToken)

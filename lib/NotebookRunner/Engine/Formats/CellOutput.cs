@@ -46,26 +46,18 @@ public sealed class CellOutput
     public static CellOutput Error(string name, string value, IReadOnlyList<string> traceback) =>
         new("error") { ErrorName = name, ErrorValue = value, Traceback = traceback };
 
+    /// <summary>Reads an output; the JSON is kept and written back as it was.</summary>
     public static CellOutput FromJson(JsonObject json)
     {
         var type = (string?)json["output_type"] ?? "";
-        var output = type switch
+        return new CellOutput(type)
         {
-            "stream" => Stream((string?)json["name"] ?? "stdout", MultilineString.FromJson(json["text"]) ?? ""),
-            "error" => Error(
-                (string?)json["ename"] ?? "",
-                (string?)json["evalue"] ?? "",
-                (json["traceback"] as JsonArray)?.Select(t => (string?)t ?? "").ToList() ?? []),
-            _ => new CellOutput(type) { Data = ReadData(json["data"] as JsonObject) },
-        };
-        return new CellOutput(output.OutputType)
-        {
-            Data = output.Data,
-            StreamName = output.StreamName,
-            Text = output.Text,
-            ErrorName = output.ErrorName,
-            ErrorValue = output.ErrorValue,
-            Traceback = output.Traceback,
+            Data = ReadData(json["data"] as JsonObject),
+            StreamName = (string?)json["name"] ?? "",
+            Text = MultilineString.FromJson(json["text"]) ?? "",
+            ErrorName = (string?)json["ename"] ?? "",
+            ErrorValue = (string?)json["evalue"] ?? "",
+            Traceback = (json["traceback"] as JsonArray)?.Select(t => (string?)t ?? "").ToList() ?? [],
             Original = json,
         };
     }
