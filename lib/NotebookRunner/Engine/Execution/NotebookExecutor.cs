@@ -8,6 +8,10 @@ namespace NotebookRunner.Engine.Execution;
 /// <summary>
 /// Runs every code cell of a notebook in one <see cref="NotebookSession"/> and returns an executed copy. Markdown is
 /// not run; html and mermaid cells are displayed as they are; any other kernel is an error naming it.
+/// <para>
+/// #r, #load and #i paths resolve against the notebook's folder. The process's working directory is the caller's
+/// to set (it is process-wide, and notebooks may run in parallel): the command line makes it the notebook's folder.
+/// </para>
 /// </summary>
 public sealed class NotebookExecutor(ExecutionSettings settings, NuGetRestorer? restorer = null)
 {
