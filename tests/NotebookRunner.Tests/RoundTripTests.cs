@@ -47,6 +47,25 @@ public sealed class RoundTripTests
         Assert.Contains("\"text\": [\n      \"a\\n\",\n      \"b\\n\"\n     ]", Encoding.UTF8.GetString(written), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Running_a_notebook_changes_only_outputs_and_execution_counts()
+    {
+        var stored = NotebookReader.Read(Fixtures.PathOf("roundtrip/vscode.ipynb"));
+        var result = await new NotebookRunner.Engine.Execution.NotebookExecutor(NotebookRunner.Engine.Execution.ExecutionSettings.Default).RunAsync(stored);
+        var executed = result.Executed;
+        Assert.NotEqual(stored.ToJson(), executed.ToJson());
+        foreach (var notebook in new[] { stored, executed })
+        {
+            foreach (var cell in notebook.Cells.Where(c => c.IsCode))
+            {
+                cell.Json["outputs"] = new System.Text.Json.Nodes.JsonArray();
+                cell.Json["execution_count"] = null;
+            }
+        }
+
+        Assert.Equal(stored.ToJson(), executed.ToJson());
+    }
+
     /// <summary>
     /// Any notebook made of well-formed text survives write/read: same cells, kinds and sources, and the same bytes
     /// when written again. (Lone UTF-16 surrogates are left out: UTF-8 JSON files cannot carry them as text.)
@@ -56,18 +75,33 @@ public sealed class RoundTripTests
         Prop.ForAll(Generator().ToArbitrary(), cells =>
         {
             var notebook = Notebook.Create(cells.Select(c => (c.Code ? "csharp" : "markdown", c.Source)));
+            foreach (var (cell, (_, _, metadata)) in notebook.Cells.Zip(cells))
+            {
+                foreach (var (key, value) in metadata)
+                {
+                    cell.Json["metadata"]!.AsObject()[key] = value;
+                }
+            }
+
             var bytes = NotebookWriter.ToBytes(notebook);
             var read = NotebookReader.Parse(bytes, "random.ipynb");
             return read.Cells.Select(c => (c.IsCode, c.Source)).SequenceEqual(cells.Select(c => (c.Code, c.Source)))
+                   && read.Cells.Zip(cells).All(p => p.First.Json["metadata"]!.AsObject().Select(m => m.Key).TakeLast(p.Second.Metadata.Length)
+                       .SequenceEqual(p.Second.Metadata.Select(m => m.Key)))
                    && NotebookWriter.ToBytes(read).AsSpan().SequenceEqual(bytes);
         });
 
-    private static Gen<(bool Code, string Source)[]> Generator()
+    /// <summary>Cells: code or markdown, any source, and metadata entries with distinct keys in random order.</summary>
+    private static Gen<(bool Code, string Source, (string Key, string Value)[] Metadata)[]> Generator()
     {
         var text = ArbMap.Default.GeneratorFor<string>()
             .Select(s => s ?? "")
             .Where(s => !HasLoneSurrogate(s));
-        var cell = Gen.Zip(ArbMap.Default.GeneratorFor<bool>(), text);
+        var metadata = Gen.Zip(text, text).ArrayOf()
+            .Select(entries => entries.Select(e => (Key: "k" + e.Item1, Value: e.Item2)).DistinctBy(e => e.Key)
+                .Where(e => e.Key is not ("kdotnet_interactive" or "kpolyglot_notebook")).ToArray());
+        var cell = Gen.Zip(Gen.Zip(ArbMap.Default.GeneratorFor<bool>(), text), metadata)
+            .Select(t => (t.Item1.Item1, t.Item1.Item2, t.Item2));
         return cell.ArrayOf();
     }
 
