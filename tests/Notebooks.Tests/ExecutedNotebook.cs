@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using NotebookRunner.Engine.Execution;
 using NotebookRunner.Engine.Formats;
-using NotebookRunner.Engine.Packages;
 
 namespace Notebooks.Tests;
 
@@ -13,16 +12,11 @@ namespace Notebooks.Tests;
 /// </summary>
 public abstract partial class ExecutedNotebook
 {
-    // One executor for all fixtures, as the runner's command line has: the notebooks' common package set is
-    // restored (or read from the cache) once, and the runner's defaults apply (120 s per cell, stop at the
-    // first failing cell). The fixtures may run in parallel; so does the runner.
-    private static readonly NotebookExecutor Executor = new(ExecutionSettings.Default, new NuGetRestorer());
-
     protected ExecutedNotebook(string fileName)
     {
         FileName = fileName;
         Stored = NotebookReader.Read(RepositoryPaths.Notebook(fileName));
-        Result = Executor.RunAsync(Stored).GetAwaiter().GetResult();
+        Result = SharedExecutor.Instance.RunAsync(Stored).GetAwaiter().GetResult();
     }
 
     public string FileName { get; }
