@@ -159,6 +159,13 @@ public sealed class NotebookSession : IDisposable
             return false;
         }
 
+        // Only a call (possibly awaited or null-conditional) can be void; binding it is the costly part, so other
+        // expressions (literals, names, arithmetic) skip the semantic model.
+        if (statement.Expression is not (InvocationExpressionSyntax or AwaitExpressionSyntax or ConditionalAccessExpressionSyntax))
+        {
+            return true;
+        }
+
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
         return type is not null && type.SpecialType != SpecialType.System_Void;
     }
