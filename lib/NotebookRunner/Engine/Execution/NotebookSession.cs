@@ -161,7 +161,13 @@ public sealed class NotebookSession : IDisposable
 
         // Only a call (possibly awaited or null-conditional) can be void; binding it is the costly part, so other
         // expressions (literals, names, arithmetic) skip the semantic model.
-        if (statement.Expression is not (InvocationExpressionSyntax or AwaitExpressionSyntax or ConditionalAccessExpressionSyntax))
+        var expression = statement.Expression;
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        if (expression is not (InvocationExpressionSyntax or AwaitExpressionSyntax or ConditionalAccessExpressionSyntax))
         {
             return true;
         }
