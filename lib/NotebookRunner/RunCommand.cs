@@ -75,6 +75,13 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
             drifted |= options.Check && job.Drifts.Count > 0;
         }
 
+        if (options.HtmlDirectory is { } htmlDirectory)
+        {
+            var index = HtmlExporter.Index(jobs.Select(j => (HtmlExporter.Title(j.Source, j.Name), Path.ChangeExtension(j.Name, ".html"))));
+            NotebookWriter.WriteAtomically(Path.Combine(htmlDirectory, "index.html"), System.Text.Encoding.UTF8.GetBytes(index));
+            output.WriteLine($"html   {jobs.Count} page(s) and index.html in {htmlDirectory}");
+        }
+
         SummaryTable.Print(output, jobs, clock.Elapsed, restorer.RestoreCount);
         return jobs.All(j => j.Result!.Succeeded) && !drifted ? ExitCodes.Ok : ExitCodes.Failed;
     }
@@ -115,7 +122,7 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
 
         if (options.HtmlDirectory is { } htmlDirectory)
         {
-            var page = HtmlExporter.Export(executed, Path.GetFileNameWithoutExtension(job.Name));
+            var page = HtmlExporter.Export(executed, HtmlExporter.Title(executed, Path.GetFileNameWithoutExtension(job.Name)));
             var htmlPath = Path.Combine(htmlDirectory, Path.ChangeExtension(job.Name, ".html"));
             NotebookWriter.WriteAtomically(htmlPath, System.Text.Encoding.UTF8.GetBytes(page));
         }

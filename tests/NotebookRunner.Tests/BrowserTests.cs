@@ -14,6 +14,7 @@ public sealed class BrowserTests
         var run = await RunnerProcess.RunAsync("run", folder, "--out", Path.Combine(folder, "out"), "--html", html);
         Assert.True(run.ExitCode == 0, run.All);
 
+        Assert.Contains("charts.html\">Two charts</a>", await File.ReadAllTextAsync(Path.Combine(html, "index.html")), StringComparison.Ordinal);
         var page = await Chromium.LoadAsync(Path.Combine(html, "charts.html"));
 
         // Split the DOM at each chart's div: each part must hold the SVG plotly.js draws into it.

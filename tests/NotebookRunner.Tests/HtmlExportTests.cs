@@ -38,6 +38,17 @@ public sealed class HtmlExportTests
     }
 
     [Fact]
+    public void Pages_are_titled_by_their_first_heading_and_listed_in_an_index()
+    {
+        var notebook = Notebook.Create([("markdown", "Intro\n\n## 5.4 Simple layers\n\ntext"), ("csharp", "1")]);
+        Assert.Equal("5.4 Simple layers", HtmlExporter.Title(notebook, "fallback"));
+        Assert.Equal("fallback", HtmlExporter.Title(Notebook.Create([("csharp", "1")]), "fallback"));
+        Assert.Contains("<title>5.4 Simple layers</title>", HtmlExporter.Export(notebook, HtmlExporter.Title(notebook, "x")), StringComparison.Ordinal);
+        var index = HtmlExporter.Index([("A & B", "a.html"), ("C", "c.html")]);
+        Assert.Contains("<li><a href=\"a.html\">A &amp; B</a></li>\n<li><a href=\"c.html\">C</a></li>", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Outputs_are_shown_by_kind()
     {
         var notebook = Notebook.Create([("csharp", "x")]);

@@ -70,6 +70,34 @@ public static partial class HtmlExporter
         return page.ToString();
     }
 
+    /// <summary>A page linking the exported notebooks, in run order, each under its first heading.</summary>
+    public static string Index(IEnumerable<(string Title, string Href)> pages)
+    {
+        var list = new StringBuilder();
+        foreach (var (title, href) in pages)
+        {
+            list.Append($"<li><a href=\"{WebUtility.HtmlEncode(href)}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
+        }
+
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Notebooks</title>\n<style>\n" + Style +
+               "</style>\n</head>\n<body>\n<main>\n<h1>Notebooks</h1>\n<ul>\n" + list + "</ul>\n</main>\n</body>\n</html>\n";
+    }
+
+    /// <summary>The notebook's first markdown heading, or the fallback.</summary>
+    public static string Title(Notebook notebook, string fallback)
+    {
+        foreach (var cell in notebook.Cells.Where(c => c.CellType == "markdown"))
+        {
+            var heading = cell.Source.Split('\n').FirstOrDefault(l => l.StartsWith('#'));
+            if (heading is not null)
+            {
+                return heading.TrimStart('#').Trim();
+            }
+        }
+
+        return fallback;
+    }
+
     public static string RenderMarkdown(string markdown) => Markdown.ToHtml(JoinDisplayMath(markdown), Pipeline);
 
     /// <summary>
