@@ -151,7 +151,7 @@ public sealed class NuGetRestorer(string? cacheRoot = null)
 
     private static async Task<(int ExitCode, string Output)> RunDotnetRestoreAsync(string project)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -181,6 +181,19 @@ public sealed class NuGetRestorer(string? cacheRoot = null)
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>The dotnet host that started this process when there is one, else whatever "dotnet" the PATH finds.</summary>
+    private static string DotnetHost()
+    {
+        var fromCli = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromCli) && File.Exists(fromCli))
+        {
+            return fromCli;
+        }
+
+        var self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 
     private static string DescribeFailure(IReadOnlyList<PackageRequest> packages, string output)
