@@ -24,8 +24,9 @@ namespace Backprop;
 /// ("packing") an operand costs about as much as multiplying it, so both are read in place where their
 /// layout allows: op(B) always (NR strided lanes), op(A) when its rows are adjacent (A, not Aᵀ). Only panels
 /// of Aᵀ and a last, shorter panel of A are packed. Large products are split in two (or more) over cores.
-/// Every entry of C is the same sequence of fused multiply-adds over p = 0, 1, …, k−1 whatever the vector
-/// width or the number of cores, so all of them give the same bits.
+/// Every entry of C is computed by the same operations in the same order whatever the vector width or the
+/// number of cores (a chain of fused multiply-adds over each KC-slice of p, the slices added in turn), so all
+/// of them give the same bits.
 /// </remarks>
 internal static class MatrixProduct
 {
@@ -168,7 +169,8 @@ internal static class MatrixProduct
 
     /// <summary>
     /// A whole panel of an untransposed A is read where it is: its mr rows are adjacent in each column.
-    /// Panels of Aᵀ (rows far apart) and a last, shorter panel (which would read past the array) are packed.
+    /// Panels of Aᵀ (rows far apart) and a last, shorter panel (whose vector loads would run past the last
+    /// row, and in the last column past the array) are packed.
     /// </summary>
     private static bool InPlace(Strided a, int rows, int mr) => a.RowStride == 1 && rows == mr;
 
