@@ -106,16 +106,17 @@ internal static class MatrixProduct
             return new DenseMatrix(m, n, c);
         }
 
-        // Split the longer side of C into whole tiles, one range per core; the ranges write disjoint parts of C.
+        // Split the longer side of C into ranges of whole tiles; the ranges write disjoint parts of C. Twice as
+        // many ranges as cores: a core busy with another process leaves its second range to the others.
         bool byRows = m >= n;
         int tile = byRows ? mr : NR;
         int length = byRows ? m : n;
         int tiles = (length + tile - 1) / tile;
-        parts = Math.Min(parts, tiles);
-        Parallel.For(0, parts, part =>
+        int ranges = Math.Min(2 * parts, tiles);
+        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = parts }, range =>
         {
-            int from = Math.Min(length, tiles * part / parts * tile);
-            int to = Math.Min(length, tiles * (part + 1) / parts * tile);
+            int from = Math.Min(length, tiles * range / ranges * tile);
+            int to = Math.Min(length, tiles * (range + 1) / ranges * tile);
             if (byRows)
             {
                 Block(a, b, c, m, from, to, 0, n, k, mr);
