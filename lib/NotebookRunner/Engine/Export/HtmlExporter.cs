@@ -100,6 +100,35 @@ public static partial class HtmlExporter
 
     public static string RenderMarkdown(string markdown) => Markdown.ToHtml(JoinDisplayMath(markdown), Pipeline);
 
+    /// <summary>The $...$ and $$...$$ formulas of a markdown text, as the export reads them (none inside code).</summary>
+    public static IReadOnlyList<(string Tex, bool Display)> Formulas(string markdown) =>
+        [.. MathRenderers.Formulas(Markdown.Parse(JoinDisplayMath(markdown), Pipeline))];
+
+    /// <summary>
+    /// What the export could not read in the notebook's markdown cells ("cell 3: unknown command \foo in $\foo x$"):
+    /// such formulas still render, with the unread part marked, so this is for the runner to warn about.
+    /// </summary>
+    public static IReadOnlyList<string> MathProblems(Notebook notebook)
+    {
+        var found = new List<string>();
+        for (var index = 0; index < notebook.Cells.Count; index++)
+        {
+            if (notebook.Cells[index].CellType != "markdown")
+            {
+                continue;
+            }
+
+            foreach (var (tex, display) in Formulas(notebook.Cells[index].Source))
+            {
+                var problems = new List<string>();
+                TexToMathMl.Convert(tex, display, problems);
+                found.AddRange(problems.Distinct().Select(p => $"cell {index + 1}: {p} in {(display ? "$$" : "$")}{tex}{(display ? "$$" : "$")}"));
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>
     /// Markdig reads $$...$$ inside a paragraph only when it stays on one line; notebooks (as VS Code renders them)
     /// let display math run over several lines, so those line breaks become spaces. Code (quotes, backticks) is left alone.
@@ -168,6 +197,7 @@ public static partial class HtmlExporter
         .kw { color: #0550ae; } .ty { color: #6f42c1; } .st { color: #0a3069; } .nu { color: #0550ae; }
         .cm { color: #6e7781; font-style: italic; } .dr { color: #8250df; }
         table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; }
+        math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
         math[display="block"] { margin: 10px 0; font-size: 1.1em; }
         """;
 }

@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Syntax;
 
 namespace NotebookRunner.Engine.Export;
 
@@ -13,6 +14,26 @@ public static class MathRenderers
         builder.Extensions.Add(new MathMlExtension());
         return builder;
     }
+
+    /// <summary>Every formula in a parsed document, in order, exactly as the renderers below receive it.</summary>
+    public static IEnumerable<(string Tex, bool Display)> Formulas(MarkdownDocument document)
+    {
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case MathBlock block:
+                    yield return (TexOf(block), true);
+                    break;
+                case MathInline inline:
+                    yield return (inline.Content.ToString(), inline.DelimiterCount == 2);
+                    break;
+            }
+        }
+    }
+
+    private static string TexOf(MathBlock block) =>
+        string.Join("\n", block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString()));
 
     private sealed class MathMlExtension : IMarkdownExtension
     {
@@ -38,10 +59,7 @@ public static class MathRenderers
 
     private sealed class BlockRenderer : HtmlObjectRenderer<MathBlock>
     {
-        protected override void Write(HtmlRenderer renderer, MathBlock obj)
-        {
-            var tex = string.Join("\n", obj.Lines.Lines.Take(obj.Lines.Count).Select(l => l.Slice.ToString()));
-            renderer.Write(TexToMathMl.Convert(tex, display: true));
-        }
+        protected override void Write(HtmlRenderer renderer, MathBlock obj) =>
+            renderer.Write(TexToMathMl.Convert(TexOf(obj), display: true));
     }
 }
