@@ -224,7 +224,7 @@ internal sealed class TexParser
                 var limits = AtCommand("limits");
                 position += limits ? "limits".Length + 1 : "nolimits".Length + 1;
                 atom = limits
-                    ? atom with { Placement = ScriptPlacement.Under, Markup = atom.Markup.StartsWith("<mo ", StringComparison.Ordinal) ? "<mo movablelimits=\"false\" " + atom.Markup[4..] : atom.Markup }
+                    ? atom with { Placement = ScriptPlacement.Under, Markup = atom.Markup.StartsWith("<mo ", StringComparison.Ordinal) && !atom.Markup.Contains("movablelimits", StringComparison.Ordinal) ? "<mo movablelimits=\"false\" " + atom.Markup[4..] : atom.Markup }
                     : atom with { Placement = ScriptPlacement.Beside };
             }
             else if (Peek('_') && sub is null)
@@ -240,12 +240,18 @@ internal sealed class TexParser
             else if (Peek('\''))
             {
                 position++;
-                primes += "<mo>′</mo>";
+                primes += "<mo lspace=\"0\" rspace=\"0\">′</mo>";
             }
             else
             {
                 break;
             }
+        }
+
+        if (primes.Length > 0 && sub is null && sup is null)
+        {
+            // A math font's ′ is already drawn raised at full size; as a superscript it would shrink to a speck.
+            return atom.Markup + primes + atom.After;
         }
 
         if (primes.Length > 0)
@@ -643,8 +649,20 @@ internal sealed class TexParser
         SkipSpace();
         if (!Peek('{'))
         {
-            // \text x: one character, as in TeX.
-            if (position < tex.Length)
+            // \text x: one character (or one command), as in TeX.
+            if (Peek('\\'))
+            {
+                var name = ReadCommandName();
+                if (TextCommand(name) is { } single)
+                {
+                    text.Append(single);
+                }
+                else
+                {
+                    markup.Append(Problem($"unknown command \\{name} in text", name == "\\" ? "↵" : name));
+                }
+            }
+            else if (position < tex.Length)
             {
                 text.Append(tex[position++]);
             }
@@ -694,7 +712,7 @@ internal sealed class TexParser
                     if (character is null)
                     {
                         Flush();
-                        markup.Append(Problem($"unknown command \\{name} in text", name));
+                        markup.Append(Problem($"unknown command \\{name} in text", name == "\\" ? "↵" : name));
                     }
                     else
                     {
