@@ -125,6 +125,10 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
             var page = HtmlExporter.Export(executed, HtmlExporter.Title(executed, Path.GetFileNameWithoutExtension(job.Name)));
             var htmlPath = Path.Combine(htmlDirectory, Path.ChangeExtension(job.Name, ".html"));
             NotebookWriter.WriteAtomically(htmlPath, System.Text.Encoding.UTF8.GetBytes(page));
+            foreach (var problem in HtmlExporter.MathProblems(executed))
+            {
+                output.WriteLine($"html   {job.Name} {problem} (shown marked on the page)");
+            }
         }
     }
 
