@@ -182,6 +182,8 @@ public static partial class HtmlExporter
         return mime is null ? "" : $"<pre class=\"output other\" data-mime=\"{WebUtility.HtmlEncode(mime)}\">{WebUtility.HtmlEncode(content)}</pre>";
     }
 
+    // The math font list comes first for a reason: stretched braces and fences, \big sizes and display-size ∑ are
+    // built from a font's OpenType MATH table, and the browser's default math font is often a text font without one.
     private const string Style = """
         body { margin: 0; background: #fafafa; color: #1f2328; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
         main { max-width: 960px; margin: 0 auto; padding: 24px 32px 64px; background: #fff; }
