@@ -135,6 +135,8 @@ public sealed class TexConstructsTests
     [InlineData("\\infty", "∞")]
     [InlineData("\\partial", "∂")]
     [InlineData("\\nabla", "∇")]
+    [InlineData("\\dots", "…")]
+    [InlineData("\\cdots", "⋯")]
     public void Letter_like_symbols_stay_upright(string tex, string character) =>
         Assert.Equal($"<mi mathvariant=\"normal\">{character}</mi>", Body(tex));
 

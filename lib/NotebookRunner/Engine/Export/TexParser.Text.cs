@@ -16,7 +16,7 @@ internal sealed partial class TexParser
         {
             if (text.Length > 0)
             {
-                // The browser trims spaces at the edges of a token; TeX keeps them, so they become no-break spaces.
+                // Chromium drops the spaces at the edges of a token ("loss " measures as wide as "loss"); TeX keeps them.
                 var words = text.ToString();
                 var trimmed = words.Trim(' ');
                 var lead = new string('\u00A0', words.Length - words.TrimStart(' ').Length);

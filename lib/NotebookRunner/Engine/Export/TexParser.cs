@@ -222,9 +222,7 @@ internal sealed partial class TexParser
             {
                 var limits = AtCommand("limits");
                 position += limits ? "limits".Length + 1 : "nolimits".Length + 1;
-                atom = limits
-                    ? atom with { Placement = ScriptPlacement.Under, Markup = atom.Markup.StartsWith("<mo ", StringComparison.Ordinal) && !atom.Markup.Contains("movablelimits", StringComparison.Ordinal) ? "<mo movablelimits=\"false\" " + atom.Markup[4..] : atom.Markup }
-                    : atom with { Placement = ScriptPlacement.Beside };
+                atom = limits ? atom with { Placement = ScriptPlacement.Under, Markup = Immovable(atom.Markup) } : atom with { Placement = ScriptPlacement.Beside };
             }
             else if (Peek('_') && sub is null)
             {
@@ -278,6 +276,12 @@ internal sealed partial class TexParser
         };
         return scripted + atom.After;
     }
+
+    /// <summary>\limits: an operator whose limits the browser must not move aside, even inline.</summary>
+    private static string Immovable(string markup) =>
+        markup.StartsWith("<mo ", StringComparison.Ordinal) && !markup.Contains("movablelimits", StringComparison.Ordinal)
+            ? "<mo movablelimits=\"false\" " + markup[4..]
+            : markup;
 
     /// <summary>The argument of a command or of ^ and _: a {group}, or else one token (one digit of a number).</summary>
     private string ParseArgument()
@@ -345,6 +349,12 @@ internal sealed partial class TexParser
         }
 
         position++;
+        if (char.IsHighSurrogate(c) && position < tex.Length && char.IsLowSurrogate(tex[position]))
+        {
+            // A character beyond the BMP (𝐱 typed directly): both halves, as one identifier.
+            return new($"<mi>{tex[(position - 1)..++position]}</mi>");
+        }
+
         if (char.IsLetter(c))
         {
             return new($"<mi>{Escape(c.ToString())}</mi>");

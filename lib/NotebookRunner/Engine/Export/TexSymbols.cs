@@ -26,6 +26,9 @@ internal static class TexSymbols
         ["varnothing"] = "∅", ["forall"] = "∀", ["exists"] = "∃", ["neg"] = "¬", ["lnot"] = "¬", ["prime"] = "′",
         ["top"] = "⊤", ["bot"] = "⊥", ["Re"] = "ℜ", ["Im"] = "ℑ", ["aleph"] = "ℵ", ["angle"] = "∠", ["triangle"] = "△",
         ["_"] = "_", ["%"] = "%", ["#"] = "#", ["$"] = "$", ["&"] = "&", ["backslash"] = "∖",
+
+        // Ellipses: ordinary, so "a_1, \dots, a_n" keeps the list's comma spacing (as an operator … took space both sides).
+        ["cdots"] = "⋯", ["ldots"] = "…", ["dots"] = "…", ["vdots"] = "⋮", ["ddots"] = "⋱",
     };
 
     /// <summary>Binary operators, relations, arrows and punctuation: &lt;mo&gt;, spaced by the browser.</summary>
@@ -41,7 +44,7 @@ internal static class TexSymbols
         ["to"] = "→", ["rightarrow"] = "→", ["leftarrow"] = "←", ["gets"] = "←", ["leftrightarrow"] = "↔",
         ["Rightarrow"] = "⇒", ["Leftarrow"] = "⇐", ["Leftrightarrow"] = "⇔", ["implies"] = "⟹", ["impliedby"] = "⟸",
         ["iff"] = "⟺", ["mapsto"] = "↦", ["longrightarrow"] = "⟶", ["longleftarrow"] = "⟵", ["uparrow"] = "↑",
-        ["downarrow"] = "↓", ["cdots"] = "⋯", ["ldots"] = "…", ["dots"] = "…", ["vdots"] = "⋮", ["ddots"] = "⋱",
+        ["downarrow"] = "↓",
     };
 
     /// <summary>Large operators; only the integrals keep their limits beside them, as in TeX.</summary>
