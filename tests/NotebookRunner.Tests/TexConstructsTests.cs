@@ -230,6 +230,12 @@ public sealed class TexConstructsTests
     }
 
     [Fact]
+    public void A_math_letter_typed_directly_stays_one_character()
+    {
+        Assert.Equal("<mi>\U0001D431</mi><mo>+</mo><mn>1</mn>", Body("\U0001D431 + 1"));
+    }
+
+    [Fact]
     public void Not_negates_a_relation()
     {
         Assert.Equal("<mi>a</mi><mo>≠</mo><mi>b</mi>", Body("a \\not= b"));
