@@ -20,7 +20,7 @@ public class NetworkStepPartsBenchmarks
     public void Setup()
     {
         Control.UseManaged();
-        Control.UseSingleThread(); // the faster setting for the step (see NetworkStepBenchmarks)
+        Control.UseSingleThread(); // each layer alone, without MathNet handing these small maps to other threads
         affine1 = new Affine(data.W1, data.b1);
         affine2 = new Affine(data.W2, data.b2);
         h = affine1.Forward(data.X);

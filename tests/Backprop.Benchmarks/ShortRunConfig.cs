@@ -1,15 +1,16 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
 
 namespace Backprop.Benchmarks;
 
 /// <summary>
 /// A short job that finishes the whole suite in a few minutes on a shared two-core machine, and reports
-/// medians, the statistic NumPy's anchor prints (a median is not dragged by the odd descheduled run).
+/// medians, the statistic NumPy's anchor prints (a median is not dragged by the odd descheduled run), and
+/// minimums, which show what the code can do when nothing else is running.
 /// </summary>
 /// <remarks>
 /// In process: no second build of the library, which other people may be building at the same moment.
