@@ -14,8 +14,14 @@ public static class Notebook
     /// <summary>
     /// Registers the formatters: Matrix/Vector/Tensor of double print as NumPy text (an HTML table on
     /// request with <c>display(m, "text/html")</c>), Plotly.NET charts draw inline. Safe to call again.
+    /// First it lets Plotly.NET 6 find the kernel's FSharp.Core (see <see cref="FSharpCoreRedirect"/>), before
+    /// the formatters touch any Plotly.NET type.
     /// </summary>
-    public static void Setup() => Formatters.Register();
+    public static void Setup()
+    {
+        FSharpCoreRedirect.Install();
+        Formatters.Register();
+    }
 
     /// <summary>The names <see cref="Source"/> accepts: every source file of lib/Backprop.</summary>
     public static IReadOnlyList<string> SourceNames { get; } =

@@ -1,7 +1,6 @@
 using NotebookRunner;
 using NotebookRunner.Engine.Formats;
 
-// Progress goes to the real console, captured before the runner routes Console.Out to the running cells.
 var output = Console.Out;
 if (args is ["--help"] or ["-h"] or ["run", "--help"])
 {
@@ -12,12 +11,24 @@ if (args is ["--help"] or ["-h"] or ["run", "--help"])
 try
 {
     var options = CommandLine.Parse(args);
-    var code = await new RunCommand(options, output).ExecuteAsync();
-    output.Flush();
-
-    // A timed-out cell may still be running on its own thread; it must not keep the process alive.
-    Environment.Exit(code);
-    return code;
+    // Ctrl-C stops every kernel this run started (their processes are killed as the run unwinds).
+    using var interrupted = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        interrupted.Cancel();
+    };
+    try
+    {
+        var code = await new RunCommand(options, output).ExecuteAsync(interrupted.Token);
+        output.Flush();
+        return code;
+    }
+    catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("interrupted: every kernel this run started was stopped");
+        return 130;
+    }
 }
 catch (UsageException e)
 {

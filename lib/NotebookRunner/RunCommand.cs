@@ -4,7 +4,6 @@ using NotebookRunner.Engine.Checking;
 using NotebookRunner.Engine.Execution;
 using NotebookRunner.Engine.Export;
 using NotebookRunner.Engine.Formats;
-using NotebookRunner.Engine.Packages;
 
 namespace NotebookRunner;
 
@@ -13,7 +12,7 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
 {
     private readonly object printGate = new();
 
-    public async Task<int> ExecuteAsync()
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken = default)
     {
         var paths = NotebookFinder.Find(options.Paths);
         if (paths.Count == 0)
@@ -42,31 +41,14 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
         }
 
         var clock = Stopwatch.StartNew();
-        ScriptEnvironment.UseInvariantCulture();
-        ConsoleRouter.Install();
-        _ = ScriptEnvironment.WarmUpAsync();
-        var restorer = new NuGetRestorer();
-        var executor = new NotebookExecutor(new ExecutionSettings(options.CellTimeout, options.ContinueOnError), restorer);
+        var executor = new NotebookExecutor(new ExecutionSettings(options.CellTimeout, options.ContinueOnError), line => Print(line));
         var progress = new SynchronousProgress<CellProgress>(Print);
 
-        // The working directory is process-wide: notebooks in one folder share it and may run in parallel;
-        // folders are run one after the other, each as the current directory.
-        var original = Environment.CurrentDirectory;
-        try
+        // Each notebook has its own kernel process, started in the notebook's own folder.
+        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken }, async (job, token) =>
         {
-            foreach (var folder in jobs.GroupBy(j => Path.GetDirectoryName(Path.GetFullPath(j.Source.Path))!))
-            {
-                Environment.CurrentDirectory = folder.Key;
-                await Parallel.ForEachAsync(folder, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, async (job, token) =>
-                {
-                    job.Result = await executor.RunAsync(job.Source, progress, token).ConfigureAwait(false);
-                });
-            }
-        }
-        finally
-        {
-            Environment.CurrentDirectory = original;
-        }
+            job.Result = await executor.RunAsync(job.Source, progress, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
 
         var drifted = false;
         foreach (var job in jobs)
@@ -82,7 +64,7 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
             output.WriteLine($"html   {jobs.Count} page(s) and index.html in {htmlDirectory}");
         }
 
-        SummaryTable.Print(output, jobs, clock.Elapsed, restorer.RestoreCount);
+        SummaryTable.Print(output, jobs, clock.Elapsed);
         return jobs.All(j => j.Result!.Succeeded) && !drifted ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
@@ -156,6 +138,14 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
 
         var written = NotebookWriter.WriteAtomically(job.Source.Path, NotebookWriter.ToBytes(executed));
         output.WriteLine($"update {job.Name}: {(written ? "written" : "unchanged")}");
+    }
+
+    private void Print(string line)
+    {
+        lock (printGate)
+        {
+            output.WriteLine(line);
+        }
     }
 
     private void Print(CellProgress progress)

@@ -5,7 +5,7 @@ namespace NotebookRunner;
 /// <summary>The closing table: per notebook, cells run, failed, skipped and seconds.</summary>
 public static class SummaryTable
 {
-    public static void Print(TextWriter output, IReadOnlyList<NotebookJob> jobs, TimeSpan total, int restores)
+    public static void Print(TextWriter output, IReadOnlyList<NotebookJob> jobs, TimeSpan total)
     {
         var width = Math.Max("notebook".Length, jobs.Max(j => j.Name.Length));
         output.WriteLine();
@@ -23,6 +23,6 @@ public static class SummaryTable
         var failed = jobs.Count(j => !j.Result!.Succeeded);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{jobs.Count} notebook(s), {failed} failed, {total.TotalSeconds:0.000} s in all, {restores} NuGet restore(s)"));
+            $"{jobs.Count} notebook(s), {failed} failed, {total.TotalSeconds:0.000} s in all"));
     }
 }

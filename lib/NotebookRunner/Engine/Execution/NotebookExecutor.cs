@@ -1,23 +1,22 @@
 using System.Diagnostics;
-using System.Globalization;
 using NotebookRunner.Engine.Formats;
-using NotebookRunner.Engine.Packages;
+using NotebookRunner.Engine.Kernel;
 
 namespace NotebookRunner.Engine.Execution;
 
 /// <summary>
-/// Runs every code cell of a notebook in one <see cref="NotebookSession"/> and returns an executed copy. Markdown is
-/// not run; html and mermaid cells are displayed as they are; any other kernel is an error naming it.
+/// Runs a notebook in the real .NET Interactive kernel: one <c>dotnet interactive stdio</c> process per notebook,
+/// started in the notebook's folder, one SubmitCode per code cell to the cell's kernel (csharp, fsharp, html,
+/// mermaid, … from the cell's metadata), outputs stored as VS Code Polyglot stores them. Markdown cells are not
+/// run. Returns an executed copy; the source notebook is never written here.
 /// <para>
-/// #r, #load and #i paths resolve against the notebook's folder. The process's working directory is the caller's
-/// to set (it is process-wide, and notebooks may run in parallel): the command line makes it the notebook's folder.
+/// A cell past its time limit is cancelled (its kernel killed when it does not stop) and the rest of the notebook
+/// skipped. A kernel that dies fails the cell that was running with a message naming the exit code; nothing after
+/// it runs, and the outputs before it are kept.
 /// </para>
 /// </summary>
-public sealed class NotebookExecutor(ExecutionSettings settings, NuGetRestorer? restorer = null)
+public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>? log = null)
 {
-    private const string MermaidMimeType = "text/vnd.mermaid";
-    private readonly NuGetRestorer restorer = restorer ?? new NuGetRestorer();
-
     public async Task<NotebookRunResult> RunAsync(Notebook notebook, IProgress<CellProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.StartNew();
@@ -25,38 +24,45 @@ public sealed class NotebookExecutor(ExecutionSettings settings, NuGetRestorer? 
         var codeCells = executed.Cells.Where(c => c.IsCode).ToList();
         var folder = Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(notebook.Path) ? "notebook.ipynb" : notebook.Path))!;
         var runs = new List<CellRun>();
-        NotebookSession? session = null;
-        var stopped = false;
+        KernelProcess? kernel = null;
+        string? stopReason = null;
         var executionCount = 0;
         try
         {
             foreach (var (cell, number) in codeCells.Select((c, i) => (c, i + 1)))
             {
                 CellRun run;
-                if (stopped)
+                if (stopReason is not null)
                 {
                     cell.SetOutputs([]);
                     cell.ExecutionCount = null;
-                    run = new CellRun(cell.Index, number, CellRunStatus.Skipped, TimeSpan.Zero, "skipped: an earlier cell failed");
+                    run = new CellRun(cell.Index, number, CellRunStatus.Skipped, TimeSpan.Zero, stopReason);
                 }
                 else
                 {
-                    var (kernel, source) = SplitKernelMagic(cell.Kernel, cell.Source);
                     CellResult result;
-                    if (kernel == KernelNames.CSharp)
+                    try
                     {
-                        session ??= new NotebookSession(folder, restorer);
-                        result = await session.RunCellAsync(source, settings.CellTimeout, cancellationToken).ConfigureAwait(false);
+                        kernel ??= await StartKernelAsync(folder, cancellationToken).ConfigureAwait(false);
+                        result = await RunCellAsync(kernel, cell, cancellationToken).ConfigureAwait(false);
                     }
-                    else
+                    catch (Exception e) when (e is KernelExitedException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
                     {
-                        result = PassThrough(kernel, source);
+                        var collector = new CellOutputCollector();
+                        collector.AddError(e.Message);
+                        result = new CellResult(CellStatus.KernelExited, collector.Outputs, 0, TimeSpan.Zero);
                     }
 
                     cell.SetOutputs(result.Outputs);
                     cell.ExecutionCount = ++executionCount;
                     run = Judge(cell, number, result);
-                    stopped = result.Status == CellStatus.TimedOut || (run.IsFailure && !settings.ContinueOnError);
+                    stopReason = result.Status switch
+                    {
+                        CellStatus.TimedOut => $"skipped: cell {number} timed out",
+                        CellStatus.KernelExited => $"skipped: the kernel exited during cell {number}",
+                        _ when run.IsFailure && !settings.ContinueOnError => $"skipped: cell {number} failed",
+                        _ => null,
+                    };
                 }
 
                 runs.Add(run);
@@ -65,10 +71,46 @@ public sealed class NotebookExecutor(ExecutionSettings settings, NuGetRestorer? 
         }
         finally
         {
-            session?.Dispose();
+            if (kernel is not null)
+            {
+                await kernel.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         return new NotebookRunResult(executed, runs, started.Elapsed);
+    }
+
+    private async Task<KernelProcess> StartKernelAsync(string folder, CancellationToken cancellationToken)
+    {
+        var tool = KernelTool.Locate(folder);
+        await tool.EnsureRestoredAsync(log, cancellationToken).ConfigureAwait(false);
+        return await KernelProcess.StartAsync(tool, folder, settings.KernelStartTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CellResult> RunCellAsync(KernelProcess kernel, NotebookCell cell, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var collector = new CellOutputCollector();
+        var outcome = await kernel.SubmitAsync(cell.Source, cell.Kernel, settings.CellTimeout, collector.Add, cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case SubmissionOutcome.TimedOut:
+                collector.AddError($"The cell ran past its time limit of {settings.CellTimeout.TotalSeconds:0.###} s and was stopped.");
+                break;
+            case SubmissionOutcome.KernelExited:
+                await kernel.WaitForExitAsync().ConfigureAwait(false);
+                collector.AddError(kernel.ExitDescription());
+                break;
+        }
+
+        var status = outcome switch
+        {
+            SubmissionOutcome.Succeeded => CellStatus.Ok,
+            SubmissionOutcome.Failed => CellStatus.Failed,
+            SubmissionOutcome.TimedOut => CellStatus.TimedOut,
+            _ => CellStatus.KernelExited,
+        };
+        return new CellResult(status, collector.Outputs, 0, clock.Elapsed);
     }
 
     private static CellRun Judge(NotebookCell cell, int number, CellResult result)
@@ -77,49 +119,11 @@ public sealed class NotebookExecutor(ExecutionSettings settings, NuGetRestorer? 
         return (result.Status, cell.RaisesException) switch
         {
             (CellStatus.TimedOut, _) => new CellRun(cell.Index, number, CellRunStatus.TimedOut, seconds, result.ErrorText),
+            (CellStatus.KernelExited, _) => new CellRun(cell.Index, number, CellRunStatus.Failed, seconds, result.ErrorText),
             (CellStatus.Failed, true) => new CellRun(cell.Index, number, CellRunStatus.ExpectedError, seconds, "failed as expected (raises-exception)"),
             (CellStatus.Failed, false) => new CellRun(cell.Index, number, CellRunStatus.Failed, seconds, result.ErrorText),
             (CellStatus.Ok, true) => new CellRun(cell.Index, number, CellRunStatus.Failed, seconds, "expected an exception (the cell is tagged raises-exception) but it ran without error"),
             _ => new CellRun(cell.Index, number, CellRunStatus.Passed, seconds, ""),
         };
-    }
-
-    /// <summary>A first line "#!kernel" overrides the cell's kernel, as in Polyglot; it is blanked to keep line numbers.</summary>
-    public static (string Kernel, string Source) SplitKernelMagic(string kernel, string source)
-    {
-        if (!source.StartsWith("#!", StringComparison.Ordinal))
-        {
-            return (kernel, source);
-        }
-
-        var end = source.IndexOf('\n', StringComparison.Ordinal);
-        var name = (end < 0 ? source[2..] : source[2..end]).Trim();
-        if (name.Length == 0 || name.Contains(' ', StringComparison.Ordinal) || !KernelNames.WellKnown.Contains(name))
-        {
-            return (kernel, source);
-        }
-
-        return (KernelNames.Normalize(name), end < 0 ? "" : source[end..]);
-    }
-
-    private static CellResult PassThrough(string kernel, string source)
-    {
-        var text = source.Trim('\n', '\r');
-        var output = kernel switch
-        {
-            KernelNames.Html => CellOutput.DisplayData("text/html", text),
-            KernelNames.Mermaid => CellOutput.DisplayData(MermaidMimeType, text),
-            KernelNames.Markdown => CellOutput.DisplayData("text/markdown", text),
-            _ => null,
-        };
-        if (output is not null)
-        {
-            return new CellResult(CellStatus.Ok, [output], 0, TimeSpan.Zero);
-        }
-
-        var message = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Cells of kernel '{kernel}' cannot run here: this runner executes C# (csharp) cells; html and mermaid cells are shown as they are.");
-        return new CellResult(CellStatus.Failed, [CellOutput.Error("Error", message, [message])], 0, TimeSpan.Zero);
     }
 }
