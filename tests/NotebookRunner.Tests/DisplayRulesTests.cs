@@ -3,7 +3,7 @@ using NotebookRunner.Tests.Support;
 
 namespace NotebookRunner.Tests;
 
-/// <summary>Fixtures/rules/display.ipynb: what a cell shows, as in the Polyglot C# kernel.</summary>
+/// <summary>Fixtures/rules/display.ipynb: what a cell shows in the real kernel, stored as VS Code Polyglot stores it.</summary>
 public sealed class DisplayRulesTests
 {
     private static readonly Lazy<Task<NotebookRunResult>> Result = new(() => Run.FixtureAsync("rules/display.ipynb"));
@@ -57,7 +57,7 @@ public sealed class DisplayRulesTests
         Assert.Equal("<i>(1, 2)</i>", Assert.Single((await Result.Value).Outputs(6)).Data["text/html"]);
 
     [Fact]
-    public async Task Default_usings_await_and_the_invariant_culture_work()
+    public async Task Default_usings_await_and_the_invariant_culture_the_runner_sets_work()
     {
         var outputs = (await Result.Value).Outputs(7);
         Assert.Equal("1.5\ninvariant\n", outputs[0].Text);

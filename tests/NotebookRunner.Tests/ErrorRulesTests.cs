@@ -3,7 +3,7 @@ using NotebookRunner.Tests.Support;
 
 namespace NotebookRunner.Tests;
 
-/// <summary>Compile errors, exceptions, raises-exception, timeouts and foreign kernels, on the rules fixtures.</summary>
+/// <summary>Compile errors, exceptions, raises-exception, timeouts and other kernels, as the real kernel reports them.</summary>
 public sealed class ErrorRulesTests
 {
     [Fact]
@@ -19,11 +19,13 @@ public sealed class ErrorRulesTests
     }
 
     [Fact]
-    public async Task An_exception_is_an_error_output_with_its_type_and_message()
+    public async Task An_exception_is_an_error_output_with_the_kernels_message()
     {
         var result = await Run.FixtureAsync("rules/exception.ipynb");
         var error = Assert.Single(result.Outputs(2));
-        Assert.Equal(("System.InvalidOperationException", "the message"), (error.ErrorName, error.ErrorValue));
+        // VS Code stores a .NET kernel's failure as an error named "Error" whose value is the kernel's message.
+        Assert.Equal("Error", error.ErrorName);
+        Assert.StartsWith("System.InvalidOperationException: the message\n   at Submission#", error.ErrorValue, StringComparison.Ordinal);
         Assert.Equal("System.InvalidOperationException: the message", error.Traceback[0]);
         Assert.Equal(CellRunStatus.Skipped, result.Status(3));
         Assert.False(result.Succeeded);
@@ -43,33 +45,35 @@ public sealed class ErrorRulesTests
     {
         var result = await Run.FixtureAsync("rules/raises.ipynb");
         Assert.Equal([CellRunStatus.ExpectedError, CellRunStatus.Passed, CellRunStatus.Failed], result.Cells.Select(c => c.Status));
-        Assert.Equal("System.FormatException", Assert.Single(result.Outputs(1)).ErrorName);
+        Assert.StartsWith("System.FormatException: ", Assert.Single(result.Outputs(1)).ErrorValue, StringComparison.Ordinal);
         Assert.Equal("running", Assert.Single(result.Outputs(2)).Data["text/plain"]);
         Assert.Contains("raises-exception", result.Cells[2].Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_cell_past_the_timeout_is_stopped_and_reported()
+    public async Task A_cell_past_the_timeout_is_stopped_its_outputs_kept_and_the_rest_skipped()
     {
+        // The limit leaves room for the kernel's first C# cell, which compiles for a few seconds on a busy machine.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = await Run.FixtureAsync("rules/timeout.ipynb", new ExecutionSettings(TimeSpan.FromSeconds(1)));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
-        Assert.Equal([CellRunStatus.TimedOut, CellRunStatus.Skipped], result.Cells.Select(c => c.Status));
-        var outputs = result.Outputs(1);
+        var result = await Run.FixtureAsync("rules/timeout.ipynb", new ExecutionSettings(TimeSpan.FromSeconds(15)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"took {clock.Elapsed}");
+        Assert.Equal([CellRunStatus.Passed, CellRunStatus.TimedOut, CellRunStatus.Skipped], result.Cells.Select(c => c.Status));
+        var outputs = result.Outputs(2);
         Assert.Equal("start\n", outputs[0].Text);
-        Assert.Contains("did not finish within 1 s", outputs[^1].ErrorValue, StringComparison.Ordinal);
+        Assert.Equal("The cell ran past its time limit of 15 s and was stopped.", outputs[^1].ErrorValue);
+        Assert.Equal("skipped: cell 2 timed out", result.Cells[2].Message);
     }
 
     [Fact]
-    public async Task Markdown_is_not_run_html_and_mermaid_pass_through_other_kernels_are_errors()
+    public async Task Every_kernel_of_the_notebook_runs_in_the_real_kernel_markdown_is_not_run()
     {
         var result = await Run.FixtureAsync("rules/kernels.ipynb", ExecutionSettings.Default with { ContinueOnError = true });
         Assert.Equal(4, result.Cells.Count);
+        Assert.All(result.Cells, c => Assert.Equal(CellRunStatus.Passed, c.Status));
         Assert.Equal("<p id=\"raw\">html cell</p>", Assert.Single(result.Outputs(1)).Data["text/html"]);
-        Assert.Equal("graph LR\n  A --> B", Assert.Single(result.Outputs(2)).Data["text/vnd.mermaid"]);
+        Assert.Contains("graph LR\n  A --> B", Assert.Single(result.Outputs(2)).Data["text/html"], StringComparison.Ordinal);
         Assert.Equal("<em>magic</em>", Assert.Single(result.Outputs(3)).Data["text/html"]);
-        Assert.Equal(CellRunStatus.Failed, result.Status(4));
-        Assert.Contains("kernel 'fsharp'", Assert.Single(result.Outputs(4)).ErrorValue, StringComparison.Ordinal);
+        Assert.Equal("from F# 42\n", Assert.Single(result.Outputs(4)).Text);
     }
 
     [Fact]

@@ -1,73 +1,41 @@
 using NotebookRunner.Engine.Execution;
-using NotebookRunner.Engine.Formats;
-using NotebookRunner.Engine.Packages;
 using NotebookRunner.Tests.Support;
 
 namespace NotebookRunner.Tests;
 
-/// <summary>#r "nuget: ..." restores for real, caches on disk, and reports what cannot be had.</summary>
+/// <summary>#r "nuget: ..." is the kernel's own: it restores for real and reports what cannot be had.</summary>
 public sealed class NuGetTests
 {
     [Fact]
-    public async Task Packages_restore_once_then_come_from_the_disk_cache()
+    public async Task A_package_loads_once_its_install_display_is_stored_in_its_final_state()
     {
-        var cache = Fixtures.TempFolder();
-        var notebook = NotebookReader.Read(Fixtures.PathOf("rules/nuget.ipynb"));
+        var result = await Run.FixtureAsync("rules/nuget.ipynb", ExecutionSettings.Default with { ContinueOnError = true });
 
-        var first = new NuGetRestorer(cache);
-        var result = await new NotebookExecutor(ExecutionSettings.Default with { ContinueOnError = true }, first).RunAsync(notebook);
-        Assert.Equal(1, first.RestoreCount);
-        Assert.Contains("MathNet.Numerics, 5.0.0", result.Outputs(1)[0].Data["text/html"], StringComparison.Ordinal);
+        // The kernel shows "Installing…" and updates that display in place; only the final state is kept.
+        var installed = result.Outputs(1)[0].Data["text/html"];
+        Assert.Contains("<strong>Installed Packages</strong>", installed, StringComparison.Ordinal);
+        Assert.Contains("MathNet.Numerics, 5.0.0", installed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Installing", installed, StringComparison.Ordinal);
         Assert.StartsWith("<div class=\"dni-plaintext\"><pre>2</pre>", result.Outputs(1)[1].Data["text/html"], StringComparison.Ordinal);
 
-        // The same package again is no new restore; the matrix from cell 1 is still there.
+        // The same package again is fine, and the matrix from cell 1 is still there.
         Assert.Equal(CellRunStatus.Passed, result.Status(2));
-        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>2</pre>", Assert.Single(result.Outputs(2)).Data["text/html"], StringComparison.Ordinal);
+        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>2</pre>", result.Outputs(2)[^1].Data["text/html"], StringComparison.Ordinal);
 
-        // A different version of a loaded package is an error, as in Polyglot.
+        // A different version of a loaded package is the kernel's error.
         Assert.Equal(CellRunStatus.Failed, result.Status(3));
         Assert.Equal(
             "MathNet.Numerics version 4.15.0 cannot be added because version 5.0.0 was added previously.",
             Assert.Single(result.Outputs(3)).ErrorValue);
-
-        var second = new NuGetRestorer(cache);
-        var again = await new NotebookExecutor(ExecutionSettings.Default with { ContinueOnError = true }, second).RunAsync(notebook);
-        Assert.Equal(0, second.RestoreCount);
-        Assert.Equal(CellRunStatus.Passed, again.Status(1));
     }
 
     [Fact]
-    public async Task A_package_that_cannot_be_had_is_a_clear_error_in_its_cell()
+    public async Task A_package_that_cannot_be_had_is_the_kernels_restore_error_in_its_cell()
     {
-        var restorer = new NuGetRestorer(Fixtures.TempFolder());
-        var notebook = NotebookReader.Read(Fixtures.PathOf("rules/nuget-missing.ipynb"));
-        var result = await new NotebookExecutor(ExecutionSettings.Default, restorer).RunAsync(notebook);
-        var error = Assert.Single(result.Outputs(1)).ErrorValue;
-        Assert.StartsWith("could not restore nuget: Backprop.Notebooks.NoSuchPackage, 9.9.9", error, StringComparison.Ordinal);
+        var result = await Run.FixtureAsync("rules/nuget-missing.ipynb");
+        Assert.Equal(CellRunStatus.Failed, result.Status(1));
+        var error = result.Outputs(1).Single(o => o.IsError).ErrorValue;
         Assert.Contains("NU1101", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Directives_are_blanked_so_line_numbers_stay_and_sources_resolve_against_the_notebook()
-    {
-        var parsed = DirectiveParser.Parse("#r \"nuget: A.B, 1.2.3\"\n#i \"nuget: ./feed\"\n#r \"nuget:C\"\nvar x = 1;", "/notebooks");
-        Assert.Equal("\n\n\nvar x = 1;", parsed.Code);
-        Assert.Equal([new PackageRequest("A.B", "1.2.3"), new PackageRequest("C", null)], parsed.Packages);
-        Assert.Equal(["/notebooks/feed"], parsed.Sources);
-    }
-
-    [Fact]
-    public void Runtime_assemblies_come_from_the_assets_file_transitive_ones_included()
-    {
-        const string assets = """
-            {"targets":{"net10.0":{
-              "A/1.0.0":{"type":"package","dependencies":{"B":"2.0.0"},"runtime":{"lib/net8.0/A.dll":{}}},
-              "B/2.0.0":{"type":"package","runtime":{"lib/netstandard2.0/B.dll":{}}},
-              "C/1.0.0":{"type":"package","runtime":{"lib/net8.0/_._":{}}},
-              "P/1.0.0":{"type":"project"}}},
-             "libraries":{"A/1.0.0":{"path":"a/1.0.0"},"B/2.0.0":{"path":"b/2.0.0"},"C/1.0.0":{"path":"c/1.0.0"}},
-             "packageFolders":{"/packages/":{}}}
-            """;
-        Assert.Equal(["/packages/a/1.0.0/lib/net8.0/A.dll", "/packages/b/2.0.0/lib/netstandard2.0/B.dll"], NuGetRestorer.ReadRuntimeAssemblies(assets));
+        Assert.Contains("Backprop.Notebooks.NoSuchPackage", error, StringComparison.Ordinal);
     }
 }
