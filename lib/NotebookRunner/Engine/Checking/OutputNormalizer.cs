@@ -5,7 +5,8 @@ namespace NotebookRunner.Engine.Checking;
 
 /// <summary>
 /// Turns outputs into comparable lines, with run-dependent values replaced by placeholders: Plotly's random div ids,
-/// GUIDs, timings and Roslyn's submission numbers differ between runs without the notebook having changed.
+/// GUIDs, the kernel's 32-digit element ids (mermaid), timings, Roslyn's submission numbers and the line numbers of
+/// library frames in a stack trace differ between runs (or edits elsewhere) without the notebook having changed.
 /// </summary>
 public static partial class OutputNormalizer
 {
@@ -24,6 +25,12 @@ public static partial class OutputNormalizer
     [GeneratedRegex(@"Submission#\d+")]
     private static partial Regex Submission();
 
+    [GeneratedRegex(@"\b[0-9a-f]{32}\b")]
+    private static partial Regex HexId();
+
+    [GeneratedRegex(@":line \d+")]
+    private static partial Regex StackLine();
+
     public static string Normalize(string text)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -31,6 +38,8 @@ public static partial class OutputNormalizer
         text = Guid().Replace(text, "GUID");
         text = ShortDuration().Replace(text, "DURATION");
         text = TimeSpanText().Replace(text, "TIMESPAN");
+        text = HexId().Replace(text, "HEXID");
+        text = StackLine().Replace(text, ":line N");
         return Submission().Replace(text, "Submission#N");
     }
 
