@@ -1,69 +1,108 @@
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace NotebookRunner;
 
-/// <summary>Parses <c>run [PATH...] [options]</c>.</summary>
+/// <summary>
+/// The command line, on System.CommandLine: <c>run [PATH...] [options]</c>, with its help, validation and Ctrl-C
+/// handling. Bad usage exits 2 (System.CommandLine's own default is 1, which here means "a cell failed").
+/// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        usage: dotnet run --project lib/NotebookRunner -- run [PATH...] [options]
+    public const string Usage = "usage: dotnet run --project lib/NotebookRunner -- run [PATH...] [options]";
 
-        PATH is a .ipynb/.dib notebook or a folder of them (default: notebooks/), run in chapter order.
-
-        options:
-          --out DIR             where executed notebooks go (default: artifacts/notebooks/)
-          --update              write fresh outputs back into the source .ipynb files (atomic; unchanged files untouched)
-          --check               compare fresh outputs with the stored ones and print a diff per drifted cell
-          --html DIR            also write one standalone HTML page per notebook (offline: plotly.js inlined)
-          --timeout SECONDS     time limit per cell (default: 120)
-          --jobs N              notebooks run in parallel (default: number of cores)
-          --continue-on-error   keep running a notebook's cells after one fails
-
-        exit codes: 0 all good; 1 a cell failed or (--check) outputs drifted; 2 bad usage or an unreadable notebook
-        """;
-
-    public static RunOptions Parse(IReadOnlyList<string> args)
+    private static readonly Argument<string[]> Paths = new("PATH")
     {
-        if (args.Count == 0 || args[0] != "run")
-        {
-            throw new UsageException(args.Count == 0 ? "missing command: run" : $"unknown command: {args[0]}");
-        }
+        Description = "a .ipynb/.dib notebook or a folder of them, run in chapter order (default: notebooks/)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
 
-        var options = new RunOptions();
-        var paths = new List<string>();
-        for (var i = 1; i < args.Count; i++)
+    private static readonly Option<string> Out = new("--out")
+    {
+        Description = "where executed notebooks go (.dib become .ipynb); sources are not touched",
+        DefaultValueFactory = _ => Path.Combine("artifacts", "notebooks"),
+        HelpName = "DIR",
+    };
+
+    private static readonly Option<bool> Update = new("--update") { Description = "write fresh outputs back into the source .ipynb files (atomic; unchanged files untouched)" };
+
+    private static readonly Option<bool> Check = new("--check") { Description = "compare fresh outputs with the stored ones and print a diff per drifted cell" };
+
+    private static readonly Option<string?> Html = new("--html")
+    {
+        Description = "also write one standalone HTML page per notebook (offline: plotly.js inlined) and an index.html",
+        HelpName = "DIR",
+    };
+
+    private static readonly Option<double> Timeout = new("--timeout")
+    {
+        Description = "time limit per cell in seconds; a cell past it is cancelled (its kernel killed if need be) and the rest of its notebook skipped",
+        DefaultValueFactory = _ => 120,
+        HelpName = "SECONDS",
+    };
+
+    private static readonly Option<int> Jobs = new("--jobs")
+    {
+        Description = "notebooks run in parallel, each in its own kernel process (default: number of cores)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        HelpName = "N",
+    };
+
+    private static readonly Option<bool> ContinueOnError = new("--continue-on-error") { Description = "keep running a notebook's cells after one fails" };
+
+    static CommandLine()
+    {
+        Timeout.CustomParser = r => Positive(r, integer: false);
+        Jobs.CustomParser = r => (int)Positive(r, integer: true);
+
+        // An unknown --option would otherwise be taken for a PATH.
+        Paths.Validators.Add(r =>
         {
-            var arg = args[i];
-            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
-                ? args[++i]
-                : throw new UsageException($"{arg} needs a value");
-            options = arg switch
+            foreach (var token in r.Tokens.Where(t => t.Value.StartsWith('-')))
             {
-                "--out" => options with { OutDirectory = Value() },
-                "--update" => options with { Update = true },
-                "--check" => options with { Check = true },
-                "--html" => options with { HtmlDirectory = Value() },
-                "--timeout" => options with { CellTimeout = TimeSpan.FromSeconds(PositiveNumber(arg, Value())) },
-                "--jobs" => options with { Jobs = (int)PositiveNumber(arg, Value(), integer: true) },
-                "--continue-on-error" => options with { ContinueOnError = true },
-                _ when arg.StartsWith('-') => throw new UsageException($"unknown option: {arg}"),
-                _ => options,
-            };
-            if (!arg.StartsWith('-'))
-            {
-                paths.Add(arg);
+                r.AddError($"unknown option: {token.Value}");
             }
-        }
-
-        return paths.Count > 0 ? options with { Paths = paths } : options;
+        });
     }
 
-    private static double PositiveNumber(string option, string text, bool integer = false)
+    /// <summary>The root command; <paramref name="run"/> is what <c>run</c> does with the parsed options.</summary>
+    public static RootCommand Build(Func<RunOptions, CancellationToken, Task<int>> run)
     {
-        var ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
-        if (!ok || value <= 0 || double.IsInfinity(value) || (integer && value != Math.Floor(value)))
+        var command = new Command("run", "Execute notebooks headless in the real .NET Interactive kernel (the dotnet-interactive tool pinned in .config/dotnet-tools.json).")
         {
-            throw new UsageException($"{option} needs a positive {(integer ? "whole number" : "number")}, not '{text}'");
+            Paths, Out, Update, Check, Html, Timeout, Jobs, ContinueOnError,
+        };
+        command.SetAction((result, token) => run(Options(result), token));
+        var root = new RootCommand("Backprop Notebooks' headless notebook runner.\nExit codes: 0 all good; 1 a cell failed or (--check) outputs drifted; 2 bad usage or an unreadable notebook.");
+        root.Subcommands.Add(command);
+        return root;
+    }
+
+    private static RunOptions Options(ParseResult result)
+    {
+        var options = new RunOptions
+        {
+            OutDirectory = result.GetValue(Out)!,
+            Update = result.GetValue(Update),
+            Check = result.GetValue(Check),
+            HtmlDirectory = result.GetValue(Html),
+            CellTimeout = TimeSpan.FromSeconds(result.GetValue(Timeout)),
+            Jobs = result.GetValue(Jobs),
+            ContinueOnError = result.GetValue(ContinueOnError),
+        };
+        var paths = result.GetValue(Paths) ?? [];
+        return paths.Length > 0 ? options with { Paths = paths } : options;
+    }
+
+    private static double Positive(ArgumentResult result, bool integer)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        var ok = double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value);
+        if (!ok || !(value > 0) || double.IsInfinity(value) || (integer && value != Math.Floor(value)))
+        {
+            var option = (result.Parent as OptionResult)?.Option.Name ?? "the option";
+            result.AddError($"{option} needs a positive {(integer ? "whole number" : "number")}, not '{text}'");
+            return 0;
         }
 
         return value;

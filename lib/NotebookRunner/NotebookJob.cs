@@ -12,4 +12,6 @@ public sealed record NotebookJob(Notebook Source)
     public IReadOnlyList<CellDrift> Drifts { get; set; } = [];
 
     public string Name => Path.GetFileName(Source.Path);
+
+    public int CodeCellCount => Source.Cells.Count(c => c.IsCode);
 }

@@ -1,44 +1,56 @@
+using System.CommandLine;
 using NotebookRunner;
 using NotebookRunner.Engine.Formats;
+using Spectre.Console;
 
-var output = Console.Out;
-if (args is ["--help"] or ["-h"] or ["run", "--help"])
+var root = CommandLine.Build(async (options, token) =>
 {
-    output.WriteLine(CommandLine.Usage);
-    return ExitCodes.Ok;
-}
-
-try
-{
-    var options = CommandLine.Parse(args);
-    // Ctrl-C stops every kernel this run started (their processes are killed as the run unwinds).
-    using var interrupted = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        interrupted.Cancel();
-    };
     try
     {
-        var code = await new RunCommand(options, output).ExecuteAsync(interrupted.Token);
-        output.Flush();
-        return code;
+        // System.CommandLine cancels the token on Ctrl-C; every kernel the run started is then killed as it unwinds.
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // A log keeps whole lines: no wrapping at a guessed width, no colour codes.
+            console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(Console.Out) });
+            console.Profile.Width = 4096;
+        }
+
+        return await new RunCommand(options, console).ExecuteAsync(token);
     }
-    catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+    catch (OperationCanceledException) when (token.IsCancellationRequested)
     {
         Console.Error.WriteLine("interrupted: every kernel this run started was stopped");
         return 130;
     }
-}
-catch (UsageException e)
+    catch (UsageException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return ExitCodes.BadInput;
+    }
+    catch (NotebookFormatException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return ExitCodes.BadInput;
+    }
+});
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 || (parsed.CommandResult.Command == root && !parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version")))
 {
-    Console.Error.WriteLine($"error: {e.Message}");
-    Console.Error.WriteLine();
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    if (parsed.Errors.Count == 0)
+    {
+        Console.Error.WriteLine("error: missing command: run");
+    }
+
     Console.Error.WriteLine(CommandLine.Usage);
+    Console.Error.WriteLine("Run with --help for the options.");
     return ExitCodes.BadInput;
 }
-catch (NotebookFormatException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return ExitCodes.BadInput;
-}
+
+return await parsed.InvokeAsync();

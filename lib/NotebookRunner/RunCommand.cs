@@ -1,16 +1,15 @@
 using System.Diagnostics;
-using System.Globalization;
 using NotebookRunner.Engine.Checking;
 using NotebookRunner.Engine.Execution;
 using NotebookRunner.Engine.Export;
 using NotebookRunner.Engine.Formats;
+using Spectre.Console;
 
 namespace NotebookRunner;
 
 /// <summary>The <c>run</c> command: execute notebooks, report progress and a summary, then write, check or export.</summary>
-public sealed class RunCommand(RunOptions options, TextWriter output)
+public sealed class RunCommand(RunOptions options, IAnsiConsole output)
 {
-    private readonly object printGate = new();
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken = default)
     {
@@ -41,14 +40,14 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
         }
 
         var clock = Stopwatch.StartNew();
-        var executor = new NotebookExecutor(new ExecutionSettings(options.CellTimeout, options.ContinueOnError), line => Print(line));
-        var progress = new SynchronousProgress<CellProgress>(Print);
+        var display = new ProgressDisplay(output);
+        var executor = new NotebookExecutor(new ExecutionSettings(options.CellTimeout, options.ContinueOnError), display.Line);
 
         // Each notebook has its own kernel process, started in the notebook's own folder.
-        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken }, async (job, token) =>
+        await display.RunAsync(jobs, options.Jobs, async (job, progress, token) =>
         {
             job.Result = await executor.RunAsync(job.Source, progress, token).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
         var drifted = false;
         foreach (var job in jobs)
@@ -87,7 +86,7 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
                 foreach (var drift in job.Drifts)
                 {
                     output.WriteLine($"drift  {job.Name} cell {drift.Number} (notebook cell {drift.CellIndex + 1}): outputs differ (- stored, + fresh)");
-                    output.Write(drift.Diff);
+                    output.Write(new Text(drift.Diff));
                 }
 
                 if (job.Drifts.Count == 0)
@@ -138,42 +137,5 @@ public sealed class RunCommand(RunOptions options, TextWriter output)
 
         var written = NotebookWriter.WriteAtomically(job.Source.Path, NotebookWriter.ToBytes(executed));
         output.WriteLine($"update {job.Name}: {(written ? "written" : "unchanged")}");
-    }
-
-    private void Print(string line)
-    {
-        lock (printGate)
-        {
-            output.WriteLine(line);
-        }
-    }
-
-    private void Print(CellProgress progress)
-    {
-        var cell = progress.Cell;
-        var status = cell.Status switch
-        {
-            CellRunStatus.Passed => "ok",
-            CellRunStatus.Failed => "FAILED",
-            CellRunStatus.TimedOut => "TIMEOUT",
-            CellRunStatus.Skipped => "skipped",
-            CellRunStatus.ExpectedError => "ok (raised, as tagged)",
-            _ => cell.Status.ToString(),
-        };
-        var name = Path.GetFileName(progress.NotebookPath);
-        var line = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{name}  cell {cell.Number}/{progress.CodeCellCount}  {status}  {cell.Duration.TotalSeconds:0.000} s");
-        lock (printGate)
-        {
-            output.WriteLine(line);
-            if (cell.IsFailure && cell.Message.Length > 0)
-            {
-                foreach (var message in cell.Message.Split('\n'))
-                {
-                    output.WriteLine("    " + message);
-                }
-            }
-        }
     }
 }

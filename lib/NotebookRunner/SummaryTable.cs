@@ -1,28 +1,39 @@
 using System.Globalization;
+using Spectre.Console;
 
 namespace NotebookRunner;
 
-/// <summary>The closing table: per notebook, cells run, failed, skipped and seconds.</summary>
+/// <summary>The closing table (Spectre.Console): per notebook, cells run, failed, skipped and seconds.</summary>
 public static class SummaryTable
 {
-    public static void Print(TextWriter output, IReadOnlyList<NotebookJob> jobs, TimeSpan total)
+    public static void Print(IAnsiConsole console, IReadOnlyList<NotebookJob> jobs, TimeSpan total)
     {
-        var width = Math.Max("notebook".Length, jobs.Max(j => j.Name.Length));
-        output.WriteLine();
-        output.WriteLine($"{"notebook".PadRight(width)}  {"cells",5}  {"ran",5}  {"failed",6}  {"skipped",7}  {"seconds",8}  result");
-        output.WriteLine($"{new string('-', width)}  -----  -----  ------  -------  --------  ------");
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("notebook")
+            .AddColumn(new TableColumn("cells").RightAligned())
+            .AddColumn(new TableColumn("ran").RightAligned())
+            .AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("skipped").RightAligned())
+            .AddColumn(new TableColumn("seconds").RightAligned())
+            .AddColumn("result");
         foreach (var job in jobs)
         {
             var r = job.Result!;
-            var result = !r.Succeeded ? "FAILED" : job.Drifts.Count > 0 ? "DRIFTED" : "ok";
-            output.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{job.Name.PadRight(width)}  {r.Cells.Count,5}  {r.Ran,5}  {r.Failed,6}  {r.Skipped,7}  {r.Duration.TotalSeconds,8:0.000}  {result}"));
+            var result = !r.Succeeded ? "[red]FAILED[/]" : job.Drifts.Count > 0 ? "[yellow]DRIFTED[/]" : "[green]ok[/]";
+            table.AddRow(
+                Markup.Escape(job.Name),
+                Number(r.Cells.Count),
+                Number(r.Ran),
+                Number(r.Failed),
+                Number(r.Skipped),
+                r.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+                result);
         }
 
+        console.Write(table);
         var failed = jobs.Count(j => !j.Result!.Succeeded);
-        output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{jobs.Count} notebook(s), {failed} failed, {total.TotalSeconds:0.000} s in all"));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{jobs.Count} notebook(s), {failed} failed, {total.TotalSeconds:0.000} s in all"));
     }
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,107 @@
+using System.Globalization;
+using NotebookRunner.Engine.Execution;
+using Spectre.Console;
+
+namespace NotebookRunner;
+
+/// <summary>
+/// Shows a run as it goes. At a terminal: a Spectre.Console progress bar per notebook (cells done of total), with
+/// failures printed above the bars. Redirected (CI, tests, a log file): one line per cell, as a log reads best.
+/// </summary>
+public sealed class ProgressDisplay(IAnsiConsole console)
+{
+    private readonly object gate = new();
+
+    public delegate Task RunNotebook(NotebookJob job, IProgress<CellProgress> progress, CancellationToken cancellationToken);
+
+    /// <summary>A line of its own (kernel restore notices and the like), safe from any thread.</summary>
+    public void Line(string text)
+    {
+        lock (gate)
+        {
+            console.WriteLine(text);
+        }
+    }
+
+    public async Task RunAsync(IReadOnlyList<NotebookJob> jobs, int parallel, RunNotebook run, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            var log = new SynchronousProgress<CellProgress>(PrintCell);
+            await Parallel.ForEachAsync(jobs, options, (job, token) => new ValueTask(run(job, log, token))).ConfigureAwait(false);
+            return;
+        }
+
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var bars = jobs.ToDictionary(j => j, j => context.AddTask(Describe(j.Name, 0, j.CodeCellCount, ""), autoStart: false, maxValue: Math.Max(1, j.CodeCellCount)));
+                await Parallel.ForEachAsync(jobs, options, (job, token) =>
+                {
+                    var bar = bars[job];
+                    bar.StartTask();
+                    var failed = "";
+                    var report = new SynchronousProgress<CellProgress>(p =>
+                    {
+                        if (p.Cell.IsFailure)
+                        {
+                            failed = " [red]failed[/]";
+                            PrintFailure(p);
+                        }
+
+                        bar.Increment(1);
+                        bar.Description = Describe(job.Name, (int)bar.Value, p.CodeCellCount, failed);
+                    });
+                    return new ValueTask(run(job, report, token).ContinueWith(_ => bar.StopTask(), TaskScheduler.Default));
+                }).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+    }
+
+    private static string Describe(string name, int done, int total, string failed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(name)}  {done}/{total} cells{failed}");
+
+    private void PrintCell(CellProgress progress)
+    {
+        var cell = progress.Cell;
+        var status = cell.Status switch
+        {
+            CellRunStatus.Passed => "ok",
+            CellRunStatus.Failed => "FAILED",
+            CellRunStatus.TimedOut => "TIMEOUT",
+            CellRunStatus.Skipped => "skipped",
+            CellRunStatus.ExpectedError => "ok (raised, as tagged)",
+            _ => cell.Status.ToString(),
+        };
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(progress.NotebookPath)}  cell {cell.Number}/{progress.CodeCellCount}  {status}  {cell.Duration.TotalSeconds:0.000} s");
+        lock (gate)
+        {
+            console.WriteLine(line);
+            WriteMessage(cell);
+        }
+    }
+
+    private void PrintFailure(CellProgress progress)
+    {
+        lock (gate)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[red]{Markup.Escape(Path.GetFileName(progress.NotebookPath))}  cell {progress.Cell.Number}/{progress.CodeCellCount}  {progress.Cell.Status}[/]"));
+            WriteMessage(progress.Cell);
+        }
+    }
+
+    private void WriteMessage(CellRun cell)
+    {
+        if (cell.IsFailure && cell.Message.Length > 0)
+        {
+            foreach (var message in cell.Message.Split('\n'))
+            {
+                console.WriteLine("    " + message);
+            }
+        }
+    }
+}
