@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Backprop.Notebooks.Display;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -19,6 +20,7 @@ public sealed class ComputationalGraph : IRichDisplay
 {
     private readonly List<GraphNode> _nodes = [];
     private readonly List<GraphEdge> _edges = [];
+    private int? _significantDigits;
 
     /// <summary>The nodes, in the order added.</summary>
     public IReadOnlyList<GraphNode> Nodes => _nodes;
@@ -33,6 +35,27 @@ public sealed class ComputationalGraph : IRichDisplay
     public ComputationalGraph WithTitle(string title)
     {
         Title = title;
+        return this;
+    }
+
+    /// <summary>
+    /// Writes the numbers of the edges added after this call as a figure in a book does: rounded to at
+    /// most <paramref name="significantDigits"/> significant digits, negatives with the minus sign "−".
+    /// With 8 digits 110.00000000000001 is drawn 110 and -0.7758034884 −0.77580349. The exact digits
+    /// belong in a printed cell; on a figure they only crowd the edges.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Edges were added already: call this first, so every number of a figure is written alike.</exception>
+    public ComputationalGraph WithSignificantDigits(int significantDigits)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(significantDigits, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(significantDigits, 17);
+        if (_edges.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "Call WithSignificantDigits before adding edges, so every number of the figure is written the same way.");
+        }
+
+        _significantDigits = significantDigits;
         return this;
     }
 
@@ -55,7 +78,8 @@ public sealed class ComputationalGraph : IRichDisplay
 
     /// <summary>
     /// Adds an edge whose values are numbers, written with the shortest digits that identify the
-    /// double, as Python prints them but without a trailing ".0": 200, 715.0000000000001, 1.1, 1e-05.
+    /// double, as Python prints them but without a trailing ".0": 200, 715.0000000000001, 1.1, 1e-05;
+    /// or rounded, after <see cref="WithSignificantDigits"/>.
     /// </summary>
     public ComputationalGraph Edge(string from, string to, double forward, double? backward = null) =>
         Edge(from, to, Number(forward), backward is { } b ? Number(b) : null);
@@ -89,7 +113,21 @@ public sealed class ComputationalGraph : IRichDisplay
 
     internal GraphNode Find(string id) => _nodes.Single(n => n.Id == id);
 
-    private static string Number(double x)
+    private string Number(double x)
+    {
+        if (_significantDigits is { } digits && double.IsFinite(x))
+        {
+            // "G" rounds to the digits; reading it back and writing the shortest form drops the
+            // trailing zeros and keeps Python's notation (1e-05).
+            double rounded = double.Parse(x.ToString("G" + digits, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            string text = Shortest(rounded);
+            return text.StartsWith('-') ? "−" + text[1..] : text;
+        }
+
+        return Shortest(x);
+    }
+
+    private static string Shortest(double x)
     {
         string repr = NumPy.Format(x);
         return repr.EndsWith(".0", StringComparison.Ordinal) ? repr[..^2] : repr;

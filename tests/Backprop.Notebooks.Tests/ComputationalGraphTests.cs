@@ -99,6 +99,39 @@ public sealed class ComputationalGraphTests
     }
 
     [Fact]
+    public void Each_label_is_plainly_nearer_its_own_edge_than_any_other()
+    {
+        // The sigmoid's first node as first drawn: x and −1 converge on ×, and x's gradient, drawn under
+        // its edge at the middle, sat 21 units from its edge and 33 from the −1 edge, between the two.
+        ComputationalGraph graph = Notebook.Graph()
+            .Value("x", "x", 0, 0).Value("minus1", "c", 0, 1).Operation("mul", "×", 1, 0.5).Value("w", "w", 2, 0.5)
+            .Edge("x", "mul", "2", "0.10499359").Edge("minus1", "mul", "−1", "−0.20998718").Edge("mul", "w", "−2", "−0.10499359");
+        XElement svg = XElement.Parse(graph.ToSvg());
+        double Attr(XElement e, string name) => double.Parse(e.Attribute(name)!.Value, CultureInfo.InvariantCulture);
+        var lines = svg.Elements(Svg + "line").Take(graph.Edges.Count)
+            .Select(l => (A: (X: Attr(l, "x1"), Y: Attr(l, "y1")), B: (X: Attr(l, "x2"), Y: Attr(l, "y2")))).ToArray();
+        for (int i = 0; i < graph.Edges.Count; i++)
+        {
+            foreach (string label in new[] { graph.Edges[i].Forward!, graph.Edges[i].Backward! })
+            {
+                XElement text = svg.Elements(Svg + "text").Single(t => t.Value == label);
+                (double X, double Y) at = (Attr(text, "x"), Attr(text, "y"));
+                double[] distances = lines.Select(l => Distance(at, l.A, l.B)).ToArray();
+                double own = distances[i];
+                double other = distances.Where((_, j) => j != i).Min();
+                Assert.True(other >= 2 * own, $"\"{label}\" is {own:F1} from its edge but {other:F1} from another: it could belong to either");
+            }
+        }
+
+        static double Distance((double X, double Y) p, (double X, double Y) a, (double X, double Y) b)
+        {
+            double dx = b.X - a.X, dy = b.Y - a.Y;
+            double t = Math.Clamp(((p.X - a.X) * dx + (p.Y - a.Y) * dy) / (dx * dx + dy * dy), 0, 1);
+            return Math.Sqrt(Math.Pow(p.X - a.X - t * dx, 2) + Math.Pow(p.Y - a.Y - t * dy, 2));
+        }
+    }
+
+    [Fact]
     public void Numbers_use_the_shortest_digits_that_identify_the_double()
     {
         GraphEdge last = Shop().Edges[^1];
@@ -108,6 +141,36 @@ public sealed class ComputationalGraphTests
         GraphEdge small = Notebook.Graph().Value("a", "a", 0, 0).Value("b", "b", 1, 0).Edge("a", "b", 1e-5).Edges[0];
         Assert.Equal("1e-05", small.Forward);
         Assert.Null(small.Backward);
+    }
+
+    [Fact]
+    public void Significant_digits_round_numbers_for_the_figure_and_use_the_minus_sign()
+    {
+        ComputationalGraph graph = Notebook.Graph().WithSignificantDigits(8)
+            .Value("a", "a", 0, 0).Value("b", "b", 1, 0)
+            .Edge("a", "b", 110.00000000000001, 3.3000000000000003)
+            .Edge("a", "b", 715.0000000000001, -0.7758034884145512)
+            .Edge("a", "b", 1 / (1 + Math.Exp(-2.0)), 1e-05)
+            .Edge("a", "b", -2, 0.1049935854035065);
+        string[] labels = graph.Edges.SelectMany(e => new[] { e.Forward!, e.Backward! }).ToArray();
+        Assert.Equal<string>(["110", "3.3", "715", "−0.77580349", "0.88079708", "1e-05", "−2", "0.10499359"], labels);
+        Assert.Contains(">−0.77580349<", graph.ToSvg(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_significant_digits_numbers_keep_every_digit_and_the_hyphen()
+    {
+        GraphEdge edge = Notebook.Graph().Value("a", "a", 0, 0).Value("b", "b", 1, 0).Edge("a", "b", -0.7758034884145512, 110.00000000000001).Edges[0];
+        Assert.Equal("-0.7758034884145512", edge.Forward);
+        Assert.Equal("110.00000000000001", edge.Backward);
+    }
+
+    [Fact]
+    public void Significant_digits_must_be_chosen_before_the_edges()
+    {
+        ComputationalGraph graph = Notebook.Graph().Value("a", "a", 0, 0).Value("b", "b", 1, 0).Edge("a", "b", 1.5);
+        Assert.Throws<InvalidOperationException>(() => graph.WithSignificantDigits(3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Notebook.Graph().WithSignificantDigits(0));
     }
 
     [Fact]

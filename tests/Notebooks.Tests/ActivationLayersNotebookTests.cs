@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NotebookRunner.Engine.Formats;
+
 namespace Notebooks.Tests;
 
 /// <summary>5.5: ReLU and Sigmoid, on the study notebooks' arrays.</summary>
@@ -25,17 +29,33 @@ public sealed class ActivationLayersNotebookTests(ActivationLayersRun run) : Not
     }
 
     [Fact]
-    public void Relu_on_ten_zeros_and_ten_twos_passes_the_twos_and_blocks_the_zeros()
+    public void Reproduces_the_study_notebooks_relu_output_character_for_character()
     {
-        // The first Input/Forward/Backward lines are ReLU's, on our own seeded shuffle.
-        string[] lines = Run.Stdout.Split('\n');
-        string After(string prefix) => lines.First(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
-        string input = After("Input - ");
-        Assert.Equal(10, input.Split("2.").Length - 1);
-        Assert.Equal(10, input.Split("0.").Length - 1);
-        Assert.Equal(input, After("Forward Propagation - "));
-        Assert.Equal(input, After("Backward Propagation - "));
-        Assert.Equal(input.Replace("2.", "1.", StringComparison.Ordinal), After("Backward of ones   - "));
+        // Copied from study notebook 004's printed output; the gradient of ones then shows the mask.
+        AssertPrinted("""
+            Input - [2. 0. 2. 0. 2. 2. 0. 0. 0. 0. 2. 0. 2. 0. 0. 2. 2. 2. 2. 0.]
+            Forward Propagation - [2. 0. 2. 0. 2. 2. 0. 0. 0. 0. 2. 0. 2. 0. 0. 2. 2. 2. 2. 0.]
+            Backward Propagation - [2. 0. 2. 0. 2. 2. 0. 0. 0. 0. 2. 0. 2. 0. 0. 2. 2. 2. 2. 0.]
+
+            """);
+        AssertPrinted("Backward of ones   - [1. 0. 1. 0. 1. 1. 0. 0. 0. 0. 1. 0. 1. 0. 0. 1. 1. 1. 1. 0.]\n");
+    }
+
+    [Fact]
+    public void Prints_the_books_mask_example_as_numpy_does()
+    {
+        // x, then mask = (x <= 0), as NumPy prints them; then forward, and backward of ones.
+        AssertPrinted("""
+            [[ 1.  -0.5]
+             [-2.   3. ]]
+            [[False  True]
+             [ True False]]
+            [[1. 0.]
+             [0. 3.]]
+            [[1. 0.]
+             [0. 1.]]
+
+            """);
     }
 
     [Fact]
@@ -44,11 +64,70 @@ public sealed class ActivationLayersNotebookTests(ActivationLayersRun run) : Not
         AssertPrinted("dx1  = [0. 0. 3. 0.]   should be [1. 0. 3. 0.]\n");
         AssertPrinted("dx2  = [0. 0. 3. 0.]   should be [0. 2. 3. 4.]\n");
         AssertPrinted("dx1 and dout are the same object: True\n");
+        // Behind the book's AddLayer (dout * 1) the book's ReLU is right; ours is right behind either.
+        AssertPrinted("book's ReLU, book's add node: [1. 0. 3. 0.] [0. 2. 3. 4.]\n");
         AssertPrinted("dx1  = [1. 0. 3. 0.]\ndx2  = [0. 2. 3. 4.]\ndout = [1. 2. 3. 4.]\n");
     }
 
     [Fact]
-    public void Sigmoid_graph_steps_give_y_times_one_minus_y()
+    public void The_in_place_pitfall_comes_after_relus_gradient_check_among_the_pitfalls()
+    {
+        var cells = Run.Stored.Cells;
+        int pitfalls = cells.Single(c => c.CellType == "markdown" && c.Source.StartsWith("## Common pitfalls", StringComparison.Ordinal)).Index;
+        int bookRelu = cells.Single(c => c.IsCode && c.Source.Contains("class BookRelu", StringComparison.Ordinal)).Index;
+        int reluCheck = cells.Single(c => c.IsCode && c.Source.Contains("CheckLayer(\"Relu x\"", StringComparison.Ordinal)).Index;
+        Assert.True(reluCheck < pitfalls && pitfalls < bookRelu, $"Relu check {reluCheck}, pitfalls {pitfalls}, BookRelu {bookRelu}");
+    }
+
+    [Fact]
+    public void Draws_the_relu_node_passing_and_blocking_the_gradient()
+    {
+        GraphFigure relu = GraphFigure.Of(GraphCell("Operation(\"relu1\""));
+        // x = 3: 3 forward, the upstream 1.5 passes back; x = −0.5: 0 forward, 0 back.
+        Assert.Equal<string>(["0", "3", "3", "−0.5"], relu.ForwardValues.Order(StringComparer.Ordinal));
+        Assert.Equal<string>(["0", "1.5", "1.5", "1.5"], relu.Gradients.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Draws_the_sigmoid_as_four_nodes_and_as_one_with_the_same_ends()
+    {
+        GraphFigure sigmoid = GraphFigure.Of(GraphCell("Operation(\"sigmoid\""));
+        Assert.Contains("sigmoid", sigmoid.Texts);
+        Assert.Contains("exp", sigmoid.Texts);
+        // x = 2: y = sigmoid(2) on both outputs, y(1 − y) = 0.10499359 back to both inputs.
+        Assert.Equal(2, sigmoid.ForwardValues.Count(v => v == "0.88079708"));
+        Assert.Equal(2, sigmoid.Gradients.Count(v => v == "0.10499359"));
+        Assert.Equal<string>(["0.10499359", "0.10499359", "1", "1", "−0.10499359", "−0.77580349", "−0.77580349"], sigmoid.Gradients.Order(StringComparer.Ordinal));
+        // One minus sign throughout: U+2212, never the hyphen.
+        Assert.DoesNotContain(sigmoid.Texts, t => t.Contains('-', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Draws_the_relu_derivative_as_a_step()
+    {
+        string chart = Run.CodeCellText(Run.Executed.Cells.Where(c => c.IsCode).ToList()
+            .FindIndex(c => c.Source.Contains("gradient ∂y/∂x", StringComparison.Ordinal)) + 1);
+        var trace = Regex.Match(chart, "\"name\":\"gradient ∂y/∂x\".*?\"x\":\\[(.*?)\\],\"y\":\\[(.*?)\\]");
+        Assert.True(trace.Success, chart);
+        double[] Parse(string list) => list.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        double[] x = Parse(trace.Groups[1].Value), y = Parse(trace.Groups[2].Value);
+        Assert.All(y, v => Assert.True(v is 0.0 or 1.0, $"derivative {v}"));
+        Assert.Contains(0.0, y);
+        Assert.Contains(1.0, y);
+        for (int i = 1; i < x.Length; i++)
+        {
+            // Where the derivative changes, the line must go straight up: no slanted segment.
+            Assert.True(y[i] == y[i - 1] || Math.Abs(x[i] - x[i - 1]) < 1e-9, $"slanted from ({x[i - 1]}, {y[i - 1]}) to ({x[i]}, {y[i]})");
+        }
+
+        Assert.Equal(0.0, x[Array.IndexOf(y, 1.0)], 9);
+    }
+
+    private NotebookCell GraphCell(string marker) =>
+        Run.Executed.Cells.Single(c => c.IsCode && c.Source.Contains("Notebook.Graph()", StringComparison.Ordinal) && c.Source.Contains(marker, StringComparison.Ordinal));
+
+    [Fact]
+    public void Sigmoid_steps_give_y_times_one_minus_y()
     {
         // Step 4 of the four-node graph, y(1 − y) and the numerical derivative, at x = 0 and x = 2.
         Assert.Matches(@"\n +0 \| 0\.500000 \| +-0\.25000000 \| +-0\.25000000 \| +-0\.25000000 \| +0\.25000000 \| 0\.25000000 \| 0\.25000000\n", Run.Stdout);

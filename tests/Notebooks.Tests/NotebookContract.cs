@@ -7,7 +7,7 @@ namespace Notebooks.Tests;
 /// <summary>
 /// What every chapter notebook promises, checked on one execution through the runner's engine: every cell
 /// runs (cells tagged raises-exception raise), the committed outputs are what a fresh run produces, every
-/// exercise passes as shipped, every gradient check passes except the pitfalls that are meant to fail, and
+/// exercise check runs without failing as shipped, every gradient check passes except the pitfalls that are meant to fail, and
 /// there is a chart.
 /// </summary>
 public abstract partial class NotebookContract<TRun>(TRun run) : IClassFixture<TRun>
@@ -48,15 +48,16 @@ public abstract partial class NotebookContract<TRun>(TRun run) : IClassFixture<T
     }
 
     [Fact]
-    public void Every_exercise_passes_as_shipped()
+    public void Every_exercise_check_runs_green_as_shipped()
     {
+        // Exercises ship stubs, so a check says "not done yet"; ExerciseChecksTests runs them with answers.
         var exercises = Run.Stored.Cells.Where(c => c.CellType == "markdown")
             .SelectMany(c => ExerciseHeading().Matches(c.Source).Select(m => int.Parse(m.Groups[1].Value)))
             .ToList();
         Assert.InRange(exercises.Count, 2, 3);
         foreach (int n in exercises)
         {
-            Assert.Contains($"Exercise {n} passed", Run.Stdout, StringComparison.Ordinal);
+            Assert.Matches($@"Exercise {n} (not done yet|passed)", Run.Stdout);
         }
 
         Assert.DoesNotMatch(@"Exercise \d+ failed", Run.Stdout);

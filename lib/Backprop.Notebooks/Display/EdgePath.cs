@@ -34,6 +34,15 @@ internal sealed class EdgePath
     /// <summary>The point a fraction <paramref name="t"/> of the way along the shaft (before the arrowhead).</summary>
     public Point At(double t) => Start + (ArrowBase - Start) * t;
 
+    /// <summary>The distance from <paramref name="p"/> to the nearest point of the edge, arrowhead included.</summary>
+    public double DistanceTo(Point p)
+    {
+        Point d = Tip - Start;
+        double squared = d.X * d.X + d.Y * d.Y;
+        double t = squared == 0 ? 0 : Math.Clamp(((p.X - Start.X) * d.X + (p.Y - Start.Y) * d.Y) / squared, 0, 1);
+        return (p - (Start + d * t)).Length;
+    }
+
     /// <summary>The filled arrowhead triangle.</summary>
     public Point[] Arrowhead => [Tip, ArrowBase + Normal * ArrowHalfWidth, ArrowBase - Normal * ArrowHalfWidth];
 }

@@ -8,7 +8,7 @@ namespace Backprop.Notebooks.Display;
 /// between its nodes; edges run between node outlines with drawn arrowheads (no markers, so no ids
 /// that could clash between figures on one page). Each label sits just clear of its edge, the forward
 /// value on the upper side and the gradient on the lower side, slid along the edge if it would touch
-/// another label, node or edge.
+/// another label, node or edge, or sit less than twice as far from every other edge as from its own.
 /// </summary>
 internal static class GraphSvg
 {
@@ -135,13 +135,26 @@ internal static class GraphSvg
         {
             Box box = Candidate(t);
             Box clear = box.Inflate(Clearance);
-            if (!taken.Any(clear.Overlaps) && !paths.Any(p => p != path && clear.Crosses(p.Start, p.Tip)))
+            if (!taken.Any(clear.Overlaps) && !paths.Any(p => p != path && clear.Crosses(p.Start, p.Tip)) && PlainlyNearest(path, box, paths))
             {
                 return box;
             }
         }
 
         return Candidate(0.5);
+    }
+
+    /// <summary>
+    /// Whether the label's centre is at least twice as far from every other edge as from its own, so
+    /// that it plainly belongs to its edge. Between two edges converging on one node a label can be
+    /// nearest its own edge and still look as if it belonged to either; sliding it towards the wide end
+    /// settles that.
+    /// </summary>
+    private static bool PlainlyNearest(EdgePath path, Box box, EdgePath[] paths)
+    {
+        var centre = new Point((box.MinX + box.MaxX) / 2, (box.MinY + box.MaxY) / 2);
+        double own = path.DistanceTo(centre);
+        return paths.All(p => p == path || p.DistanceTo(centre) >= 2 * own);
     }
 
     /// <summary>
