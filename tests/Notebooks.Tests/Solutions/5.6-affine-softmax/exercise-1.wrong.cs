@@ -1,4 +1,5 @@
 // Exercise 1: the Affine backward
+// Expected hint: dW has shape (4,3), W has (3,4). Hint: Xᵀ · dout.
 class MyAffine
 {
     public Matrix<double> W, dW;
@@ -24,7 +25,7 @@ class MyAffine
     public Matrix<double> Backward(Matrix<double> dout)
     {
         var dx = dout * W.Transpose();
-        dW = dout.Transpose() * x;
+        dW = dout.Transpose() * x;   // the factors swapped: doutᵀ · X has the transposed shape
         db = dout.ColumnSums();
         return dx;
     }

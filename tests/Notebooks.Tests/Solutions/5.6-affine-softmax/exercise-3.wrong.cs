@@ -1,4 +1,5 @@
 // Exercise 3: identity with the sum-of-squares loss
+// Expected hint: divide by the batch size
 class IdentityWithLoss
 {
     private Matrix<double> y = Matrix<double>.Build.Dense(1, 1);
@@ -11,5 +12,5 @@ class IdentityWithLoss
         return (y - t).Enumerate().Sum(d => d * d) / (2 * y.RowCount);
     }
 
-    public Matrix<double> Backward(double dout = 1) => dout * (y - t);
+    public Matrix<double> Backward(double dout = 1) => dout * (y - t);   // the 1/N of the mean forgotten
 }
