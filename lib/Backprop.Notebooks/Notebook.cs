@@ -23,7 +23,7 @@ public static class Notebook
         Formatters.Register();
     }
 
-    /// <summary>The names <see cref="Source"/> accepts: every source file of lib/Backprop.</summary>
+    /// <summary>The names <see cref="Source(string)"/> accepts: every source file of lib/Backprop.</summary>
     public static IReadOnlyList<string> SourceNames { get; } =
         typeof(Notebook).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(SourcePrefix, StringComparison.Ordinal) && n.EndsWith(SourceSuffix, StringComparison.Ordinal))
@@ -52,6 +52,21 @@ public static class Notebook
         using Stream stream = typeof(Notebook).Assembly.GetManifestResourceStream(SourcePrefix + name + SourceSuffix)!;
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
         return new SourceCode(name, reader.ReadToEnd());
+    }
+
+    /// <summary>
+    /// Only the members <paramref name="member"/>, <paramref name="moreMembers"/>… of the type in
+    /// lib/Backprop/<paramref name="typeName"/>.cs, every overload of each, in the order named, with their
+    /// comments: <c>Notebook.Source("Affine", "Forward", "Backward")</c> shows the math without the rest.
+    /// </summary>
+    /// <exception cref="ArgumentException">No such file, or no such member; the message lists the names there are.</exception>
+    public static SourceCode Source(string typeName, string member, params string[] moreMembers)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(moreMembers);
+        SourceCode file = Source(typeName);
+        string[] members = [member, .. moreMembers];
+        return new SourceCode(file.Name, SourceMembers.Extract(file.Code, file.Name, members), members);
     }
 
     /// <summary>A table of gradient checks: parameter | max abs error | relative error | ✓ or ✗.</summary>

@@ -5,16 +5,19 @@ using Microsoft.DotNet.Interactive.Formatting;
 namespace Backprop.Notebooks;
 
 /// <summary>
-/// A source file of the layer library, exactly as it was compiled into this build, shown highlighted
-/// in HTML (its plain text is the code itself). See <see cref="Notebook.Source"/>.
+/// A source file of the layer library, or chosen members of its type, exactly as compiled into this
+/// build, shown highlighted in HTML (its plain text is the code itself). In the HTML, long lines wrap
+/// instead of being cut, and documentation comments read as text (<c>x &gt; 0</c>, not
+/// <c>x &amp;gt; 0</c> between tags). See <see cref="Notebook.Source(string)"/>.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlAndTextSource<SourceCode>))]
 public sealed class SourceCode : IRichDisplay
 {
-    internal SourceCode(string name, string code)
+    internal SourceCode(string name, string code, IReadOnlyList<string>? members = null)
     {
         Name = name;
         Code = code;
+        Members = members ?? [];
     }
 
     /// <summary>The type's name, e.g. "Affine".</summary>
@@ -23,16 +26,19 @@ public sealed class SourceCode : IRichDisplay
     /// <summary>Where the file lives in the repository, e.g. "lib/Backprop/Affine.cs".</summary>
     public string Path => $"lib/Backprop/{Name}.cs";
 
-    /// <summary>The file's text.</summary>
+    /// <summary>The file's text, or the chosen members' text with their common indentation removed.</summary>
     public string Code { get; }
+
+    /// <summary>The members shown, in the order asked for; empty when the whole file is.</summary>
+    public IReadOnlyList<string> Members { get; }
 
     /// <summary>The code in a light, bordered box that stays readable under dark editor themes.</summary>
     public string ToHtml() =>
         "<div class=\"backprop-source\" style=\"border:1px solid #d0d7de;border-radius:6px;overflow:hidden;max-width:100%;\">"
         + "<div style=\"background:#f6f8fa;color:#57606a;font:12px sans-serif;padding:4px 10px;border-bottom:1px solid #d0d7de;\">"
-        + WebUtility.HtmlEncode(Path) + "</div>"
-        + "<pre style=\"margin:0;padding:10px;background:#ffffff;color:#1f2328;font:13px/1.45 Consolas,'DejaVu Sans Mono',monospace;overflow:auto;\"><code>"
-        + CSharpHighlighter.Highlight(Code) + "</code></pre></div>";
+        + WebUtility.HtmlEncode(Members.Count == 0 ? Path : $"{Path} · {string.Join(", ", Members)}") + "</div>"
+        + "<pre style=\"margin:0;padding:10px;background:#ffffff;color:#1f2328;font:13px/1.45 Consolas,'DejaVu Sans Mono',monospace;white-space:pre-wrap;overflow-wrap:anywhere;\"><code>"
+        + CSharpHighlighter.Highlight(DocComments.AsText(Code)) + "</code></pre></div>";
 
     /// <summary>The code itself.</summary>
     public override string ToString() => Code;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -36,6 +37,17 @@ public sealed partial class ChartHtmlTests
         Assert.Equal("relu", data.RootElement[0].GetProperty("name").GetString());
         using JsonDocument layout = JsonDocument.Parse(m.Groups["layout"].Value);
         Assert.Equal(JsonValueKind.Object, layout.RootElement.ValueKind);
+        // Plotly.NET's layout is kept whole; only margin and legend are added.
+        foreach (JsonProperty property in expected.RootElement.GetProperty("layout").EnumerateObject())
+        {
+            Assert.True(
+                JsonNode.DeepEquals(JsonNode.Parse(property.Value.GetRawText()), JsonNode.Parse(layout.RootElement.GetProperty(property.Name).GetRawText())),
+                property.Name);
+        }
+
+        Assert.Equal(
+            expected.RootElement.GetProperty("layout").EnumerateObject().Select(p => p.Name).Concat(["margin", "legend"]).Order(),
+            layout.RootElement.EnumerateObject().Select(p => p.Name).Order());
         using JsonDocument config = JsonDocument.Parse(m.Groups["config"].Value);
         Assert.Equal(JsonValueKind.Object, config.RootElement.ValueKind);
     }
@@ -50,6 +62,51 @@ public sealed partial class ChartHtmlTests
         GenericChart bare = GenericChart.setLayout(new Layout(), Line());
         Assert.Null(GenericChart.tryGetLayoutSize(bare).Item1);
         Assert.Contains("style=\"width:600px;height:400px;\"", Formatter.ToDisplayString(bare, "text/html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_640_by_360_chart_leaves_most_of_itself_to_the_data()
+    {
+        // Plotly's defaults (80 px margins, 100 at the top, the legend in a column at the right) left
+        // about 330×170 px of plot; tight margins and a one-row legend above the plot leave 560×286.
+        Notebook.Setup();
+        using JsonDocument layout = LayoutOf(Plotly.NET.CSharp.GenericChartExtensions.WithSize(Line(), 640, 360));
+        JsonElement margin = layout.RootElement.GetProperty("margin");
+        Assert.Equal(560, 640 - margin.GetProperty("l").GetInt32() - margin.GetProperty("r").GetInt32());
+        Assert.Equal(286, 360 - margin.GetProperty("t").GetInt32() - margin.GetProperty("b").GetInt32());
+
+        JsonElement legend = layout.RootElement.GetProperty("legend");
+        Assert.Equal("h", legend.GetProperty("orientation").GetString());
+        Assert.Equal("bottom", legend.GetProperty("yanchor").GetString());
+        Assert.True(legend.GetProperty("y").GetDouble() >= 1, "the legend sits above the plot, not on it");
+    }
+
+    [Fact]
+    public void A_title_gets_room_above_the_legend()
+    {
+        using JsonDocument titled = JsonDocument.Parse("""{"title":{"text":"ReLU"},"width":640}""");
+        JsonObject layout = Backprop.Notebooks.Display.ChartHtml.WithDefaults(titled.RootElement);
+        Assert.Equal("ReLU", (string?)layout["title"]!["text"]);
+        Assert.Equal(640, (int)layout["width"]!);
+        Assert.Equal(64, (int)layout["margin"]!["t"]!);
+    }
+
+    [Fact]
+    public void A_chart_s_own_margin_and_legend_win()
+    {
+        using JsonDocument own = JsonDocument.Parse("""{"margin":{"l":5,"r":6,"t":7,"b":8},"legend":{"orientation":"v"}}""");
+        JsonObject layout = Backprop.Notebooks.Display.ChartHtml.WithDefaults(own.RootElement);
+        Assert.Equal([5, 6, 7, 8], new[] { "l", "r", "t", "b" }.Select(side => (int)layout["margin"]![side]!));
+        Assert.Equal("v", (string?)layout["legend"]!["orientation"]);
+        Assert.Equal(2, layout.Count);
+    }
+
+    [Fact]
+    public void A_missing_layout_gets_the_defaults_alone()
+    {
+        JsonObject layout = Backprop.Notebooks.Display.ChartHtml.WithDefaults(null);
+        Assert.Equal(["legend", "margin"], layout.Select(p => p.Key).Order());
+        Assert.Equal(24, (int)layout["margin"]!["t"]!);
     }
 
     [Fact]
@@ -71,6 +128,9 @@ public sealed partial class ChartHtmlTests
         Assert.Equal(1, Regex.Count(html, "</script>"));
         Assert.Matches(Shape(), html);
     }
+
+    private static JsonDocument LayoutOf(GenericChart chart) =>
+        JsonDocument.Parse(Shape().Match(Formatter.ToDisplayString(chart, "text/html")).Groups["layout"].Value);
 
     [GeneratedRegex("""
         ^<div\ id="(?<id>plotly-[0-9a-f]{16})"\ class="plotly-chart"\ style="width:\d+px;height:\d+px;"></div>\n

@@ -33,10 +33,95 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     }
 
     [Fact]
+    public void Shows_the_books_y_minus_t_illustration()
+    {
+        // t = (0, 1, 0). In doubles 0.2 − 1 is −0.8 and 0.99 − 1 is −0.010000000000000009, which NumPy
+        // prints as -0.01; the losses are −log(0.2 + 1e-7) and −log(0.99 + 1e-7), as Python computes them.
+        AssertPrinted("y = [0.3 0.2 0.5]  y − t = [ 0.3 -0.8  0.5]  loss 1.6094374124342252\n");
+        AssertPrinted("y = [0.01 0.99 0.  ]  y − t = [ 0.01 -0.01  0.  ]  loss 0.010050234843405595\n");
+    }
+
+    [Theory]
+    [InlineData("Affine, one sample", new[] { "X (2,)", "W (2, 3)", "X · W (3,)", "B (3,)", "Y (3,)", "∂L/∂Y · Wᵀ (2,)", "Xᵀ · ∂L/∂Y (2, 3)", "∂L/∂Y (3,)" })]
+    [InlineData("Affine, a batch of N samples", new[] { "X (N, 2)", "W (2, 3)", "X · W (N, 3)", "B (3,)", "Y (N, 3)", "∂L/∂Y · Wᵀ (N, 2)", "Xᵀ · ∂L/∂Y (2, 3)", "Σ rows of ∂L/∂Y (3,)" })]
+    [InlineData("Softmax-with-Loss, simplified", new[] { "a₁", "y₁ − t₁", "y₂ − t₂", "y₃ − t₃", "t₁, t₂, t₃", "CEE", "Softmax" })]
+    public void Draws_the_books_graphs_with_shapes_and_gradients(string title, string[] labels)
+    {
+        var figure = Run.Executed.Cells.SelectMany(c => c.Outputs).SelectMany(o => o.Data.Values)
+            .SingleOrDefault(html => html.Contains($">{title}</text>", StringComparison.Ordinal));
+        Assert.NotNull(figure);
+        Assert.All(labels, label => Assert.Contains($">{label}</text>", figure, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Source_panes_show_the_layers_math_first()
+    {
+        Assert.Contains("lib/Backprop/Affine.cs &#183; Forward, Backward, Affine</div>", Run.AllText, StringComparison.Ordinal);
+        Assert.Contains("lib/Backprop/SoftmaxWithLoss.cs &#183; Forward, Backward</div>", Run.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exercises_ship_stubs_and_their_checks_say_not_done_yet()
+    {
+        AssertPrinted("Exercise 1 not done yet: return dx and set dW and db, each with the shape of what it differentiates (x, W, b): the matrix-product backward above.\n");
+        AssertPrinted("Exercise 2 not done yet: for each row: subtract that row's own maximum, take exp, divide by that row's sum.\n");
+        AssertPrinted("Exercise 3 not done yet: differentiate L by each x_nk (here y = x), then multiply by dout.\n");
+
+        // The answers live in the Solutions folder, not in the notebook; neither does the text give exercise 3 away.
+        string stored = string.Join("\n", Run.Stored.Cells.Select(c => c.Source));
+        Assert.DoesNotContain("dW = x.Transpose() * dout", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Math.Exp(v - row.Maximum())", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("(y - t) / y.RowCount", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("sum-of-squares loss has the same gradient", stored, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "dW = x.Transpose() * dout;")]
+    [InlineData(2, "Math.Exp(v - row.Maximum())")]
+    [InlineData(3, "=> dout * (y - t) / y.RowCount;")]
+    public void Each_exercise_cell_has_a_solution_and_a_wrong_answer_beside_the_tests(int n, string answer)
+    {
+        string folder = Path.Combine(RepositoryPaths.Root, "tests", "Notebooks.Tests", "Solutions", "5.6-affine-softmax");
+        string right = File.ReadAllText(Path.Combine(folder, $"exercise-{n}.cs"));
+        string wrong = File.ReadAllText(Path.Combine(folder, $"exercise-{n}.wrong.cs"));
+        var cell = Assert.Single(Run.Stored.Cells, c => c.IsCode && c.Source.StartsWith($"// Exercise {n}: ", StringComparison.Ordinal));
+        string firstLine = cell.Source.Split('\n')[0];
+        Assert.StartsWith(firstLine + "\n", right, StringComparison.Ordinal);
+        Assert.StartsWith(firstLine + "\n", wrong, StringComparison.Ordinal);
+        Assert.Contains(answer, right, StringComparison.Ordinal);
+        Assert.DoesNotContain(answer, wrong, StringComparison.Ordinal);
+        Assert.Contains("NotImplementedException", cell.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_kronecker_delta_and_the_log_constant_have_two_names()
+    {
+        string markdown = string.Join("\n", Run.Stored.Cells.Where(c => c.CellType == "markdown").Select(c => c.Source));
+        Assert.Contains("[k = j]", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\delta_{kj}", markdown, StringComparison.Ordinal);
+        Assert.Contains("\\delta = 10^{-7}", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reruns_the_study_notebooks_broadcasting_on_its_own_numbers()
     {
         // The study notebook's int arrays; ours are doubles, printed with a "." after each whole number.
         string ints = Run.Stdout.Replace(".", "", StringComparison.Ordinal);
+        // Its a and b, recovered from its printed c = a + b and d = a * b, printed before them.
+        Assert.Contains("""
+            a (3,2,4)
+            [[[5 9 1 7]
+              [1 9 2 4]]
+
+             [[5 7 4 1]
+              [2 1 5 8]]
+
+             [[5 7 2 1]
+              [9 2 5 7]]]
+            b (4,)
+            [3 7 3 8]
+            """, ints, StringComparison.Ordinal);
+        Assert.Contains("b (2,1)\n[[9]\n [5]]\n", ints, StringComparison.Ordinal);
         Assert.Contains("""
             [[[ 8 16  4 15]
               [ 4 16  5 12]]

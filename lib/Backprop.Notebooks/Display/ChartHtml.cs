@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Plotly.NET;
 
 namespace Backprop.Notebooks.Display;
@@ -10,6 +11,11 @@ namespace Backprop.Notebooks.Display;
 /// from the CDN; the runner's HTML export inlines plotly.js in the page head, so <c>window.Plotly</c>
 /// already exists there and the page works offline.
 /// </summary>
+/// <remarks>
+/// Plotly's own defaults (80 px margins on every side, 100 at the top, the legend in a column on the
+/// right) leave a 640×360 chart a plot area of about 330×170 px. Unless the chart sets its own, a chart
+/// here gets tight margins and a legend in one row above the plot, which leaves the data about 550×270.
+/// </remarks>
 internal static class ChartHtml
 {
     public const string PlotlyCdn = "https://cdn.plot.ly/plotly-2.28.0.min.js";
@@ -21,7 +27,7 @@ internal static class ChartHtml
         ArgumentNullException.ThrowIfNull(chart);
         using JsonDocument figure = JsonDocument.Parse(GenericChart.toJson(chart));
         string data = Script(figure.RootElement, "data", "[]");
-        string layout = Script(figure.RootElement, "layout", "{}");
+        string layout = Escape(WithDefaults(figure.RootElement.TryGetProperty("layout", out JsonElement l) ? l : (JsonElement?)null));
         string config = Script(figure.RootElement, "config", "{}");
 
         var size = GenericChart.tryGetLayoutSize(chart);
@@ -45,7 +51,35 @@ internal static class ChartHtml
             """);
     }
 
+    /// <summary>
+    /// The chart's layout with our margins and legend added where the chart has none of its own.
+    /// The margins leave room for tick labels and one axis title on the left and at the bottom; the
+    /// legend sits in a row just above the plot, pushing the top margin out as far as it needs
+    /// (Plotly's margin.autoexpand), and a chart title gets room above that.
+    /// </summary>
+    internal static JsonObject WithDefaults(JsonElement? layout)
+    {
+        JsonObject result = layout is { ValueKind: JsonValueKind.Object } given
+            ? JsonNode.Parse(given.GetRawText())!.AsObject()
+            : [];
+        bool titled = result["title"] is JsonObject title && title["text"] is not null;
+        result.TryAdd("margin", new JsonObject { ["l"] = 60, ["r"] = 20, ["t"] = titled ? 64 : 24, ["b"] = 50, ["pad"] = 0 });
+        result.TryAdd("legend", new JsonObject
+        {
+            ["orientation"] = "h",
+            ["x"] = 0,
+            ["xanchor"] = "left",
+            ["y"] = 1.02,
+            ["yanchor"] = "bottom",
+        });
+        return result;
+    }
+
     /// <summary>One part of the figure JSON, safe inside a script element ("&lt;/" could end it early).</summary>
     private static string Script(JsonElement figure, string name, string empty) =>
-        figure.TryGetProperty(name, out JsonElement part) ? part.GetRawText().Replace("</", "<\\/", StringComparison.Ordinal) : empty;
+        figure.TryGetProperty(name, out JsonElement part) ? Escape(part.GetRawText()) : empty;
+
+    private static string Escape(JsonNode json) => Escape(json.ToJsonString());
+
+    private static string Escape(string json) => json.Replace("</", "<\\/", StringComparison.Ordinal);
 }
