@@ -32,7 +32,9 @@ public sealed class JupyterTests(JupyterRuns runs) : IClassFixture<JupyterRuns>
     public async Task The_kernelspec_starts_the_pinned_kernel_from_the_notebooks_folder()
     {
         // Jupyter starts a kernel in its notebook's folder; the spec's `dotnet interactive` must find the local tool there.
-        var argv = JsonSerializer.Deserialize<string[]>((await Jupyter.HelperAsync("--argv")).Stdout)!;
+        var spec = await Jupyter.HelperAsync("--argv");
+        Assert.True(spec.ExitCode == 0, spec.All);
+        var argv = JsonSerializer.Deserialize<string[]>(spec.Stdout)!;
         var command = argv.TakeWhile(a => a != "jupyter").ToArray();
         Assert.Equal(["dotnet", "interactive"], command);
         var version = await Jupyter.RunAsync(command[0], [.. command[1..], "--version"], RepositoryPaths.Notebooks);
@@ -180,7 +182,7 @@ internal static partial class VisibleOutputs
         {
             var diagnostics = list.Where(IsDiagnostics).ToList();
             var errors = diagnostics.SelectMany(d => Lines(d.Text)).Where(l => Diagnostic().Match(l).Groups["severity"].Value == "error");
-            list = list.Except(diagnostics)
+            list = list.Where(o => !diagnostics.Contains(o))
                 .Select(o => o == failure ? CellOutput.Error(o.ErrorName, string.Join("\n", errors), []) : o)
                 .ToList();
         }
