@@ -53,4 +53,6 @@ if (parsed.Errors.Count > 0 || (parsed.CommandResult.Command == root && !parsed.
     return ExitCodes.BadInput;
 }
 
-return await parsed.InvokeAsync();
+// Ctrl-C cancels the run's token; the run then kills its kernels and returns 130. Give it time to do so
+// (System.CommandLine's default is to give up after 2 s, which would leave the kernels running).
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -91,14 +91,15 @@ public sealed class KernelProcess : IAsyncDisposable
         {
             return await PumpUntilDoneAsync(token, onEvent, deadline.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The whole run is stopping (Ctrl-C): no grace for the cell, the kernel goes at once.
+            Kill();
+            throw;
+        }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             await StopCellAsync(token, onEvent).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
             return SubmissionOutcome.TimedOut;
         }
     }
