@@ -1,5 +1,8 @@
 using System.Net;
+using System.Numerics.Tensors;
+using System.Reflection;
 using Backprop.Notebooks.Display;
+using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Backprop.Notebooks;
@@ -38,7 +41,11 @@ public sealed class SourceCode : IRichDisplay
         + "<div style=\"background:#f6f8fa;color:#57606a;font:12px sans-serif;padding:4px 10px;border-bottom:1px solid #d0d7de;\">"
         + WebUtility.HtmlEncode(Members.Count == 0 ? Path : $"{Path} · {string.Join(", ", Members)}") + "</div>"
         + "<pre style=\"margin:0;padding:10px;background:#ffffff;color:#1f2328;font:13px/1.45 Consolas,'DejaVu Sans Mono',monospace;white-space:pre-wrap;overflow-wrap:anywhere;\"><code>"
-        + CSharpHighlighter.Highlight(DocComments.AsText(Code)) + "</code></pre></div>";
+        + CSharpHighlighter.Highlight(DocComments.AsText(Code), LibraryReferences) + "</code></pre></div>";
+
+    /// <summary>The library and the packages it builds on, so that their types and methods colour as what they are.</summary>
+    private static readonly Assembly[] LibraryReferences =
+        [typeof(Affine).Assembly, typeof(Matrix<double>).Assembly, typeof(TensorPrimitives).Assembly];
 
     /// <summary>The code itself.</summary>
     public override string ToString() => Code;

@@ -25,6 +25,18 @@ public sealed partial class ChartHtmlTests
     }
 
     [Fact]
+    public void Under_require_js_the_chart_asks_require_for_the_same_plotly_js()
+    {
+        // Jupyter's page has require.js, and plotly.js from a script element would then define an AMD
+        // module instead of window.Plotly: the chart must ask require.js for the very file it loads elsewhere.
+        Notebook.Setup();
+        Match m = Shape().Match(Formatter.ToDisplayString(Line(), "text/html"));
+        Assert.True(m.Success);
+        Assert.Equal(m.Groups["src"].Value, m.Groups["amd"].Value + ".js");
+        Assert.Equal("https://cdn.plot.ly/plotly-2.28.0.min", m.Groups["amd"].Value);
+    }
+
+    [Fact]
     public void Data_layout_and_config_are_Plotly_NET_s_own_json()
     {
         Notebook.Setup();
@@ -138,8 +150,13 @@ public sealed partial class ChartHtmlTests
         \(function\ \(\)\ \{\n
         \ \ var\ draw\ =\ function\ \(\)\ \{\ Plotly\.newPlot\('(?<again>plotly-[0-9a-f]{16})',\ (?<data>\[.*\]),\ (?<layout>\{.*\}),\ (?<config>\{.*\})\);\ \};\n
         \ \ if\ \(window\.Plotly\)\ \{\ draw\(\);\ return;\ \}\n
+        \ \ if\ \(typeof\ require\ ===\ 'function'\ &&\ typeof\ define\ ===\ 'function'\ &&\ define\.amd\)\ \{\n
+        \ \ \ \ require\.config\(\{\ paths:\ \{\ plotly:\ '(?<amd>[^']+)'\ \}\ \}\);\n
+        \ \ \ \ require\(\['plotly'\],\ function\ \(P\)\ \{\ window\.Plotly\ =\ P;\ draw\(\);\ \}\);\n
+        \ \ \ \ return;\n
+        \ \ \}\n
         \ \ var\ s\ =\ document\.createElement\('script'\);\n
-        \ \ s\.src\ =\ 'https://cdn\.plot\.ly/plotly-2\.28\.0\.min\.js';\n
+        \ \ s\.src\ =\ '(?<src>https://cdn\.plot\.ly/plotly-2\.28\.0\.min\.js)';\n
         \ \ s\.onload\ =\ draw;\n
         \ \ document\.head\.appendChild\(s\);\n
         \}\)\(\);\n

@@ -255,6 +255,73 @@ public sealed partial class SourceTests
     }
 
     [Fact]
+    public void Colours_come_from_Roslyn_s_classification_not_a_word_list()
+    {
+        // A word list colours every "record" and "var", and cannot tell a method from a type by its name.
+        const string code = "var record = 1;\nrecord Var(int var);\nvar n = Math.Max(record, 2);";
+        string html = CSharpHighlighter.Highlight(code);
+        Assert.Contains(">var</span> record = <", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#0000ff\">record</span> <span style=\"color:#267f99\">Var</span>(<span style=\"color:#0000ff\">int</span> var)", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#267f99\">Math</span>.<span style=\"color:#795e26\">Max</span>(record, ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Library_types_colour_as_types_and_their_methods_as_methods()
+    {
+        // Given the library's assemblies, Roslyn knows MathNet's Zeros and the library's Shapes for the types
+        // they are, which nothing in the syntax of "Zeros.Include" or "Shapes.Of" says.
+        string html = Notebook.Source("Affine").ToHtml();
+        Assert.Contains("<span style=\"color:#267f99\">Zeros</span>.Include", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#267f99\">Shapes</span>.<span style=\"color:#795e26\">Of</span>(", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span style=\"color:#267f99\">Zeros</span>", CSharpHighlighter.Highlight("var z = Zeros.Include;"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notebook_cells_render_script_directives_and_magic_commands()
+    {
+        const string code = "#!time\n#r \"nuget: MathNet.Numerics, 5.0.0\"\n#load \"build-lib.csx\"\nusing Backprop;\nawait Task.Delay(1);";
+        string html = CSharpHighlighter.Highlight(code);
+        Assert.Contains("<span style=\"color:#0000ff\">#!time</span>\n</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#0000ff\">#r</span> <span style=\"color:#a31515\">&quot;nuget: MathNet.Numerics, 5.0.0&quot;</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#0000ff\">#load</span> <span style=\"color:#a31515\">&quot;build-lib.csx&quot;</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#af00db\">await</span> <span style=\"color:#267f99\">Task</span>.<span style=\"color:#795e26\">Delay</span>(", html, StringComparison.Ordinal);
+        Assert.Equal(code, WebUtility.HtmlDecode(Tag().Replace(html, "")));
+    }
+
+    [Fact]
+    public void Names_Roslyn_cannot_resolve_colour_by_their_place_in_the_syntax()
+    {
+        // No MathNet reference here: Matrix and Dense are unknown, yet plainly a type and a call; M is neither.
+        string html = CSharpHighlighter.Highlight("Matrix<double> a = M.Dense(2, 2, 0.0);\nvar b = Matrix<double>.Build;");
+        Assert.Contains("<span style=\"color:#267f99\">Matrix</span>&lt;<span style=\"color:#0000ff\">double</span>&gt; a = M.<span style=\"color:#795e26\">Dense</span>(", html, StringComparison.Ordinal);
+        Assert.Contains("b = <span style=\"color:#267f99\">Matrix</span>&lt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Highlighting_on_many_threads_at_once_gives_the_same_html()
+    {
+        string code = Notebook.Source("Relu").Code;
+        string expected = CSharpHighlighter.Highlight(code);
+        string[] results = new string[8];
+        Parallel.For(0, results.Length, i => results[i] = CSharpHighlighter.Highlight(code));
+        Assert.All(results, html => Assert.Equal(expected, html));
+    }
+
+    [Fact]
+    public void Code_only_blanks_comments_strings_and_directives_and_keeps_the_code()
+    {
+        const string code = "#nullable enable\nvar s = $\"{a}}}\" + \"\"\"\n  { raw\n  \"\"\"; // }\nchar c = '{'; /* { */ int x = 1;";
+        string masked = CSharpHighlighter.CodeOnly(code);
+        Assert.Equal(code.Length, masked.Length);
+        Assert.Equal(code.Split('\n').Length, masked.Split('\n').Length);
+        Assert.DoesNotContain('{', masked);
+        Assert.DoesNotContain('}', masked);
+        Assert.DoesNotContain("nullable", masked, StringComparison.Ordinal);
+        Assert.Contains("var s = ", masked, StringComparison.Ordinal);
+        Assert.Contains("int x = 1;", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Source_displays_as_html_and_as_plain_code()
     {
         SourceCode source = Notebook.Source("Relu");

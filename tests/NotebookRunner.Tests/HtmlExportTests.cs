@@ -15,8 +15,23 @@ public sealed class HtmlExportTests
         var html = Page(("markdown", "# Title\n\nSome *emphasis*."), ("csharp", "var s = \"text\"; // note\nint n = 42;"));
         Assert.Contains("<h1 id=\"title\">Title</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<em>emphasis</em>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"kw\">var</span> s = <span class=\"st\">&quot;text&quot;</span>; <span class=\"cm\">// note</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"nu\">42</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#0000ff\">var</span> s = <span style=\"color:#a31515\">&quot;text&quot;</span>; <span style=\"color:#008000\">// note</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#098658\">42</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_cells_are_coloured_by_Roslyn_s_classification_and_other_kernels_are_not()
+    {
+        // "record" is a local first and a keyword after; Math is a class and Max its method.
+        var html = Page(("csharp", "#r \"nuget: X, 1.0\"\nvar record = Math.Max(1, 2);\nrecord R(int X);"), ("fsharp", "let record = 1"));
+        Assert.Contains(
+            "<span style=\"color:#0000ff\">#r</span> <span style=\"color:#a31515\">&quot;nuget: X, 1.0&quot;</span>\n</span>"
+            + "<span style=\"display:block;padding-left:4ch;text-indent:-4ch\"><span style=\"color:#0000ff\">var</span> record = "
+            + "<span style=\"color:#267f99\">Math</span>.<span style=\"color:#795e26\">Max</span>(",
+            html,
+            StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#0000ff\">record</span> <span style=\"color:#267f99\">R</span>(", html, StringComparison.Ordinal);
+        Assert.Contains("data-kernel=\"fsharp\"><code>let record = 1</code>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,18 +1,28 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Classification;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Backprop.Notebooks.Display;
 
 /// <summary>
-/// A small C# colouriser (VS Code's light palette) for showing library source: enough to make
-/// comments, strings, keywords and type names stand out, with no script and no stylesheet.
+/// The repository's one C# highlighter: Roslyn's classifier says what each piece of code is, and the
+/// HTML shows it in VS Code's light palette with inline colours, so it needs no script and no stylesheet.
+/// Used for the library source panes (Backprop.Notebooks) and, compiled into the runner's engine as a
+/// linked file, for the code cells of the HTML export. Inside the .NET Interactive kernel the Roslyn it
+/// uses is the kernel's own (the same 5.0.0).
 /// </summary>
-internal static partial class CSharpHighlighter
+internal static class CSharpHighlighter
 {
     private const string Comment = "#008000";
     private const string Text = "#a31515";
+    private const string Escape = "#ee0000";
     private const string Keyword = "#0000ff";
     private const string Control = "#af00db";
     private const string Number = "#098658";
@@ -22,60 +32,68 @@ internal static partial class CSharpHighlighter
     /// <summary>How much further in than its line a wrapped continuation starts, in characters.</summary>
     public const int HangingIndent = 4;
 
-    private static readonly HashSet<string> Keywords =
-    [
-        "abstract", "as", "base", "bool", "byte", "char", "checked", "class", "const", "decimal", "default",
-        "delegate", "double", "enum", "event", "explicit", "extern", "false", "fixed", "float", "get", "init",
-        "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "nint",
-        "not", "null", "object", "operator", "out", "override", "params", "private", "protected", "public",
-        "readonly", "record", "ref", "sbyte", "sealed", "set", "short", "sizeof", "stackalloc", "static",
-        "string", "struct", "this", "true", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-        "using", "var", "virtual", "void", "volatile", "and", "or", "with", "nameof", "value", "where",
-    ];
+    // Notebook cells are C# script (top-level statements, #r, #load); a library file parses as script
+    // too, and its types and members classify the same, so one parse mode serves both.
+    private static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
-    private static readonly HashSet<string> ControlKeywords =
-    [
-        "break", "case", "catch", "continue", "do", "else", "finally", "for", "foreach", "goto", "if",
-        "return", "switch", "throw", "try", "while", "yield", "await",
-    ];
+    // The kernel's default usings, so that Math.Sqrt or new List<int>() in a cell colour as they would run.
+    private static readonly string[] Usings =
+        ["System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks"];
+
+    // Creating the workspace composes Roslyn's MEF services, which takes a second or so: done once, on
+    // first use (Lazy's default mode runs the factory on one thread only). Each call then forks this
+    // immutable project, so calls on several threads never touch shared state.
+    private static readonly Lazy<Project> BaseProject = new(CreateProject);
+
+    private static readonly ConcurrentDictionary<string, MetadataReference> References = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The code as coloured HTML, one block per line so that a long line wraps under its own
-    /// indentation plus a hanging indent of <see cref="HangingIndent"/> characters instead of being cut.
-    /// Taking the tags out and decoding the entities gives the code back exactly.
+    /// The code as coloured HTML, one block per line so that a long line wraps under its own indentation
+    /// plus a hanging indent of <see cref="HangingIndent"/> characters instead of being cut. Taking the tags
+    /// out and decoding the entities gives the code back exactly. Names from <paramref name="references"/>
+    /// (besides the core framework) are classified as what they are; a name Roslyn cannot resolve still
+    /// colours as a type or a method where the syntax alone says so (<c>Matrix&lt;double&gt; m</c>, <c>F(x)</c>).
     /// </summary>
-    public static string Highlight(string code)
+    public static string Highlight(string code, IEnumerable<Assembly>? references = null)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var lines = new List<StringBuilder> { new() };
-        int at = 0;
-        foreach (Match token in Token().Matches(code))
+        string?[] colours = Colours(code, references ?? []);
+        var html = new StringBuilder(code.Length * 3);
+        int lineStart = 0;
+        while (true)
         {
-            AppendSpan(lines, code[at..token.Index], null);
-            at = token.Index + token.Length;
-            string? color = token.Groups["comment"].Success ? Comment
-                : token.Groups["string"].Success ? Text
-                : token.Groups["number"].Success ? Number
-                : token.Groups["preprocessor"].Success ? Keyword
-                : IdentifierColor(token.Value, token.Groups["call"].Success);
-            AppendSpan(lines, token.Value, color);
-        }
+            int newline = code.IndexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? code.Length : newline;
+            int hang = code.AsSpan(lineStart, lineEnd - lineStart).IndexOfAnyExcept(' ') switch
+            {
+                < 0 => lineEnd - lineStart,
+                int spaces => spaces,
+            } + HangingIndent;
+            html.Append(CultureInfo.InvariantCulture, $"<span style=\"display:block;padding-left:{hang}ch;text-indent:-{hang}ch\">");
+            for (int at = lineStart; at < lineEnd;)
+            {
+                int run = at + 1;
+                while (run < lineEnd && colours[run] == colours[at])
+                {
+                    run++;
+                }
 
-        AppendSpan(lines, code[at..], null);
-        var html = new StringBuilder(code.Length * 2);
-        string[] source = code.Split('\n');
-        for (int i = 0; i < lines.Count; i++)
-        {
+                string encoded = WebUtility.HtmlEncode(code[at..run]);
+                html.Append(colours[at] is { } colour ? $"<span style=\"color:{colour}\">{encoded}</span>" : encoded);
+                at = run;
+            }
+
             // The newline stays inside the block: the text content is the code, and a line break that
             // ends a block draws no extra empty line.
-            int hang = source[i].TakeWhile(c => c == ' ').Count() + HangingIndent;
-            html.Append(CultureInfo.InvariantCulture, $"<span style=\"display:block;padding-left:{hang}ch;text-indent:-{hang}ch\">")
-                .Append(lines[i])
-                .Append(i < lines.Count - 1 ? "\n" : "")
-                .Append("</span>");
-        }
+            if (newline < 0)
+            {
+                html.Append("</span>");
+                return html.ToString();
+            }
 
-        return html.ToString();
+            html.Append("\n</span>");
+            lineStart = newline + 1;
+        }
     }
 
     /// <summary>
@@ -85,53 +103,123 @@ internal static partial class CSharpHighlighter
     public static string CodeOnly(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var chars = code.ToCharArray();
-        foreach (Match token in Token().Matches(code))
+        char[] chars = code.ToCharArray();
+        SyntaxNode root = CSharpSyntaxTree.ParseText(code).GetRoot();
+        foreach (SyntaxTrivia trivia in root.DescendantTrivia())
         {
-            if (token.Groups["comment"].Success || token.Groups["string"].Success || token.Groups["preprocessor"].Success)
+            if (trivia.IsDirective || IsComment(trivia) || trivia.IsKind(SyntaxKind.DisabledTextTrivia))
             {
-                for (int i = token.Index; i < token.Index + token.Length; i++)
-                {
-                    chars[i] = chars[i] == '\n' ? '\n' : ' ';
-                }
+                Blank(chars, trivia.Span);
             }
+        }
+
+        // An interpolated string goes whole, holes and all, as a string literal does.
+        foreach (SyntaxNode text in root.DescendantNodes(node => !IsText(node)).Where(IsText))
+        {
+            Blank(chars, text.Span);
         }
 
         return new string(chars);
     }
 
-    /// <summary>Text in one colour, cut at line ends so that no span crosses from one line's block into the next.</summary>
-    private static void AppendSpan(List<StringBuilder> lines, string text, string? color)
+    /// <summary>A colour (or none) for each character of the code.</summary>
+    private static string?[] Colours(string code, IEnumerable<Assembly> references)
     {
-        string[] parts = text.Split('\n');
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (i > 0)
-            {
-                lines.Add(new StringBuilder());
-            }
+        Document document = BaseProject.Value
+            .AddMetadataReferences(references.Where(a => !a.IsDynamic && a.Location.Length > 0).Select(a => ReferenceTo(a.Location)))
+            .AddDocument("code.csx", SourceText.From(code));
+        // On the thread pool: a formatter may run where a synchronisation context would deadlock the wait.
+        (IEnumerable<ClassifiedSpan> spans, SyntaxNode root) = Task.Run(async () => (
+            await Classifier.GetClassifiedSpansAsync(document, new TextSpan(0, code.Length)).ConfigureAwait(false),
+            (await document.GetSyntaxRootAsync().ConfigureAwait(false))!)).GetAwaiter().GetResult();
 
-            if (parts[i].Length > 0)
+        var colours = new string?[code.Length];
+        foreach (ClassifiedSpan span in spans)
+        {
+            string? colour = span.ClassificationType == ClassificationTypeNames.Identifier
+                ? Unresolved(root.FindToken(span.TextSpan.Start))
+                : ColourOf(span.ClassificationType, code, span.TextSpan);
+            // Some classifications add to another (a static method is "method name" and "static symbol");
+            // those have no colour of their own and leave the one before.
+            if (colour is not null)
             {
-                string encoded = WebUtility.HtmlEncode(parts[i]);
-                lines[^1].Append(color is null ? encoded : $"<span style=\"color:{color}\">{encoded}</span>");
+                Array.Fill(colours, colour, span.TextSpan.Start, span.TextSpan.Length);
             }
         }
+
+        return colours;
     }
 
-    private static string? IdentifierColor(string word, bool isCall) =>
-        Keywords.Contains(word) ? Keyword
-        : ControlKeywords.Contains(word) ? Control
-        : isCall ? Method
-        : char.IsUpper(word[0]) ? TypeName
-        : null;
+    private static string? ColourOf(string classification, string code, TextSpan span) => classification switch
+    {
+        // A "#!time" or "#!set" line is a kernel magic command, though Roslyn reads "#!" as a comment.
+        ClassificationTypeNames.Comment when code.AsSpan(span.Start, span.Length).StartsWith("#!", StringComparison.Ordinal) => Keyword,
+        ClassificationTypeNames.Comment or ClassificationTypeNames.ExcludedCode => Comment,
+        _ when classification.StartsWith("xml doc comment", StringComparison.Ordinal) => Comment,
+        ClassificationTypeNames.Keyword or ClassificationTypeNames.PreprocessorKeyword or ClassificationTypeNames.PreprocessorText => Keyword,
+        ClassificationTypeNames.ControlKeyword => Control,
+        ClassificationTypeNames.StringLiteral or ClassificationTypeNames.VerbatimStringLiteral => Text,
+        ClassificationTypeNames.StringEscapeCharacter => Escape,
+        ClassificationTypeNames.NumericLiteral => Number,
+        ClassificationTypeNames.ClassName or ClassificationTypeNames.RecordClassName or ClassificationTypeNames.StructName
+            or ClassificationTypeNames.RecordStructName or ClassificationTypeNames.InterfaceName or ClassificationTypeNames.EnumName
+            or ClassificationTypeNames.DelegateName or ClassificationTypeNames.TypeParameterName => TypeName,
+        ClassificationTypeNames.MethodName or ClassificationTypeNames.ExtensionMethodName => Method,
+        _ => null, // locals, parameters, fields, properties, namespaces, operators and punctuation stay plain
+    };
 
-    [GeneratedRegex("""
-        (?<comment>//[^\n]*|/\*[\s\S]*?\*/)
-        |(?<string>\$?"{3}[\s\S]*?"{3}|\$?@"(?:[^"]|"")*"|\$?"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])')
-        |(?<preprocessor>^[ \t]*\#[^\n]*)
-        |(?<number>\b(?:0[xX][0-9A-Fa-f_]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)[dDfFmMuUlL]*\b)
-        |(?<identifier>@?[A-Za-z_][A-Za-z0-9_]*)(?<call>(?=\s*(?:<[^<>()]*>)?\())?
-        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.Multiline)]
-    private static partial Regex Token();
+    /// <summary>
+    /// A name Roslyn could not resolve (a type from a package the highlighter was not given, say): a type
+    /// or a method when its place in the syntax says so, else plain.
+    /// </summary>
+    private static string? Unresolved(SyntaxToken token)
+    {
+        if (token.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        ExpressionSyntax called = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        if (called.Parent is InvocationExpressionSyntax invocation && invocation.Expression == called)
+        {
+            return Method;
+        }
+
+        // A generic name that is not called can only be a type (Matrix<double>.Build).
+        return name is GenericNameSyntax || SyntaxFacts.IsInTypeOnlyContext(name) ? TypeName : null;
+    }
+
+    private static Project CreateProject()
+    {
+        // The core framework from the running one: enough for System's types and LINQ's methods.
+        string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        IEnumerable<MetadataReference> framework = new[] { "System.Private.CoreLib", "System.Runtime", "System.Console", "System.Linq", "System.Collections", "netstandard" }
+            .Select(name => Path.Combine(runtime, name + ".dll"))
+            .Where(File.Exists)
+            .Select(ReferenceTo);
+        return new AdhocWorkspace().CurrentSolution
+            .AddProject("highlight", "highlight", LanguageNames.CSharp)
+            .WithParseOptions(ScriptOptions)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: Usings))
+            .WithMetadataReferences(framework);
+    }
+
+    /// <summary>One reference per file for the process's life: Roslyn then reads each assembly's metadata once.</summary>
+    private static MetadataReference ReferenceTo(string path) => References.GetOrAdd(path, p => MetadataReference.CreateFromFile(p));
+
+    private static bool IsComment(SyntaxTrivia trivia) =>
+        trivia.Kind() is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia
+            or SyntaxKind.SingleLineDocumentationCommentTrivia or SyntaxKind.MultiLineDocumentationCommentTrivia;
+
+    private static bool IsText(SyntaxNode node) =>
+        node.Kind() is SyntaxKind.StringLiteralExpression or SyntaxKind.CharacterLiteralExpression
+            or SyntaxKind.Utf8StringLiteralExpression or SyntaxKind.InterpolatedStringExpression;
+
+    private static void Blank(char[] chars, TextSpan span)
+    {
+        for (int i = span.Start; i < span.End; i++)
+        {
+            chars[i] = chars[i] == '\n' ? '\n' : ' ';
+        }
+    }
 }

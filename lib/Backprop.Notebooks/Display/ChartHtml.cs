@@ -9,7 +9,9 @@ namespace Backprop.Notebooks.Display;
 /// <summary>
 /// A Plotly.NET chart as a div plus a script that draws it. In VS Code the first chart loads plotly.js
 /// from the CDN; the runner's HTML export inlines plotly.js in the page head, so <c>window.Plotly</c>
-/// already exists there and the page works offline.
+/// already exists there and the page works offline. In Jupyter the .NET kernel's first output loads
+/// require.js, and plotly.js loaded by a plain script element then registers itself as an anonymous AMD
+/// module instead of setting <c>window.Plotly</c>; there the chart asks require.js for it.
 /// </summary>
 /// <remarks>
 /// Plotly's own defaults (80 px margins on every side, 100 at the top, the legend in a column on the
@@ -18,7 +20,10 @@ namespace Backprop.Notebooks.Display;
 /// </remarks>
 internal static class ChartHtml
 {
-    public const string PlotlyCdn = "https://cdn.plot.ly/plotly-2.28.0.min.js";
+    /// <summary>plotly.js on the CDN as a require.js path, which names a script without its ".js".</summary>
+    public const string PlotlyAmdPath = "https://cdn.plot.ly/plotly-2.28.0.min";
+
+    public const string PlotlyCdn = PlotlyAmdPath + ".js";
     private const int DefaultWidth = 600;
     private const int DefaultHeight = 400;
 
@@ -36,12 +41,19 @@ internal static class ChartHtml
 
         // A fresh id per display: the same chart shown twice must not draw into one div.
         string id = "plotly-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+        // Where require.js is on the page (Jupyter), plotly.js from a script element would define an AMD
+        // module and leave window.Plotly unset, so there require.js loads it and hands it over.
         return string.Create(CultureInfo.InvariantCulture, $$"""
             <div id="{{id}}" class="plotly-chart" style="width:{{width}}px;height:{{height}}px;"></div>
             <script type="text/javascript">
             (function () {
               var draw = function () { Plotly.newPlot('{{id}}', {{data}}, {{layout}}, {{config}}); };
               if (window.Plotly) { draw(); return; }
+              if (typeof require === 'function' && typeof define === 'function' && define.amd) {
+                require.config({ paths: { plotly: '{{PlotlyAmdPath}}' } });
+                require(['plotly'], function (P) { window.Plotly = P; draw(); });
+                return;
+              }
               var s = document.createElement('script');
               s.src = '{{PlotlyCdn}}';
               s.onload = draw;

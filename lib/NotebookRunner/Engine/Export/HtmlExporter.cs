@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
+using Backprop.Notebooks.Display;
 using Markdig;
 using NotebookRunner.Engine.Formats;
 
 namespace NotebookRunner.Engine.Export;
 
 /// <summary>
-/// One standalone HTML page per notebook: markdown rendered (Markdig, TeX as MathML), code highlighted, outputs shown.
+/// One standalone HTML page per notebook: markdown rendered (Markdig, TeX as MathML), C# cells highlighted (Roslyn's
+/// classification, by the highlighter the notebooks' source panes use), outputs shown.
 /// When any output draws a Plotly chart, plotly.js is inlined once in &lt;head&gt;, so the page works offline.
 /// </summary>
 public static partial class HtmlExporter
@@ -36,7 +38,7 @@ public static partial class HtmlExporter
             body.Append("<section class=\"code\">")
                 .Append($"<div class=\"prompt\">[{count}]</div>")
                 .Append($"<pre class=\"source\" data-kernel=\"{WebUtility.HtmlEncode(cell.Kernel)}\"><code>")
-                .Append(CSharpHighlighter.ToHtml(cell.Source))
+                .Append(cell.Kernel == KernelNames.CSharp ? CSharpHighlighter.Highlight(cell.Source) : WebUtility.HtmlEncode(cell.Source))
                 .Append("</code></pre>");
             var outputs = cell.Outputs;
             if (outputs.Count > 0)
@@ -191,13 +193,11 @@ public static partial class HtmlExporter
         section.code { position: relative; }
         .prompt { color: #8c959f; font: 12px monospace; margin-bottom: 2px; }
         pre, code { font: 13.5px/1.5 ui-monospace, "Cascadia Code", "DejaVu Sans Mono", monospace; }
-        pre.source { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 10px 12px; overflow-x: auto; margin: 0; }
+        pre.source { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 10px 12px; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
         .outputs { border-left: 3px solid #d0d7de; padding: 4px 0 4px 12px; margin-top: 6px; overflow-x: auto; }
         pre.output { margin: 4px 0; white-space: pre-wrap; }
         pre.stderr { color: #9a6700; }
         pre.error { color: #cf222e; background: #fff5f5; padding: 6px 8px; border-radius: 4px; }
-        .kw { color: #0550ae; } .ty { color: #6f42c1; } .st { color: #0a3069; } .nu { color: #0550ae; }
-        .cm { color: #6e7781; font-style: italic; } .dr { color: #8250df; }
         table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; }
         math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
         math[display="block"] { margin: 10px 0; font-size: 1.1em; }
