@@ -7,7 +7,7 @@ namespace Backprop;
 /// lets the upstream gradient through where the input was positive and blocks it elsewhere.
 /// The mask is <c>x &lt;= 0</c>, as in the book: at the kink x = 0 the gradient is taken to be 0.
 /// </summary>
-public sealed class Relu
+public sealed class Relu : ILayer
 {
     private bool[,]? mask;
 
