@@ -19,7 +19,18 @@ public sealed class ImageSet
                 $"x has shape {Shapes.Of(x)} but images of {imageHeight}×{imageWidth} have {imageHeight * imageWidth} pixels.", nameof(x));
         }
 
-        Functions.CheckLabels(labels, Matrix<double>.Build.Dense(x.RowCount, classes));
+        if (labels.Length != x.RowCount)
+        {
+            throw new ArgumentException($"labels has shape ({labels.Length},) but x has shape {Shapes.Of(x)}: one label per row.", nameof(labels));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
+        int bad = Array.FindIndex(labels, l => l < 0 || l >= classes);
+        if (bad >= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(labels), labels[bad], $"label {labels[bad]} (row {bad}) is outside [0, {classes}).");
+        }
+
         X = x;
         Labels = labels;
         Classes = classes;
@@ -46,8 +57,16 @@ public sealed class ImageSet
     public int Count => X.RowCount;
 
     /// <summary>The labels as one-hot rows (the book's <c>one_hot_label=True</c>): a 1 in column <c>Labels[n]</c> of row n.</summary>
-    public Matrix<double> OneHotLabels() =>
-        Matrix<double>.Build.Dense(Count, Classes, (n, k) => k == Labels[n] ? 1.0 : 0.0);
+    public Matrix<double> OneHotLabels()
+    {
+        var t = Matrix<double>.Build.Dense(Count, Classes);
+        for (int n = 0; n < Count; n++)
+        {
+            t[n, Labels[n]] = 1.0;
+        }
+
+        return t;
+    }
 
     /// <summary>Image <paramref name="n"/> as a matrix of <see cref="ImageHeight"/> rows, for drawing.</summary>
     public Matrix<double> Image(int n) =>
@@ -57,7 +76,24 @@ public sealed class ImageSet
     public ImageSet Rows(IReadOnlyList<int> indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var x = Matrix<double>.Build.Dense(indices.Count, X.ColumnCount, (n, p) => X[indices[n], p]);
+        var x = Matrix<double>.Build.Dense(indices.Count, X.ColumnCount);
+        if (X.AsColumnMajorArray() is { } source)
+        {
+            // Column-major on both sides: column p of the result gathers column p of X, a loop with no call per entry.
+            double[] target = x.AsColumnMajorArray();
+            for (int p = 0; p < X.ColumnCount; p++)
+            {
+                for (int n = 0; n < indices.Count; n++)
+                {
+                    target[n + p * indices.Count] = source[indices[n] + p * Count];
+                }
+            }
+        }
+        else
+        {
+            x = Matrix<double>.Build.Dense(indices.Count, X.ColumnCount, (n, p) => X[indices[n], p]);
+        }
+
         int[] labels = indices.Select(i => Labels[i]).ToArray();
         return new ImageSet(x, labels, Classes, ImageHeight, ImageWidth);
     }

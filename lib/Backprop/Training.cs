@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Backprop;
 
 /// <summary>
@@ -43,9 +41,9 @@ public static class Training
                     batchMask[n] = random.Next(train.Count);
                 }
 
-                var (xBatch, tBatch) = Batch(train, batchMask);
-                optimizer.Update(net, net.Gradient(xBatch, tBatch));
-                losses.Add(net.Loss(xBatch, tBatch));
+                var batch = train.Rows(batchMask); // the book's x_train[batch_mask], t_train[batch_mask]
+                optimizer.Update(net, net.Gradient(batch.X, batch.Labels));
+                losses.Add(net.Loss(batch.X, batch.Labels));
             }
 
             trainAccuracies.Add(net.Accuracy(train.X, train.Labels));
@@ -54,31 +52,5 @@ public static class Training
         }
 
         return new TrainingHistory(losses, trainAccuracies, testAccuracies);
-    }
-
-    /// <summary>The book's <c>x_train[batch_mask]</c> and <c>t_train[batch_mask]</c>: rows copied in the mask's order.</summary>
-    private static (Matrix<double> X, int[] Labels) Batch(ImageSet set, int[] mask)
-    {
-        int width = set.X.ColumnCount;
-        var x = Matrix<double>.Build.Dense(mask.Length, width);
-        if (set.X.AsColumnMajorArray() is { } source)
-        {
-            // Column-major on both sides: column p of the batch gathers column p of the set.
-            double[] target = x.AsColumnMajorArray();
-            int rows = set.Count;
-            for (int p = 0; p < width; p++)
-            {
-                for (int n = 0; n < mask.Length; n++)
-                {
-                    target[n + p * mask.Length] = source[mask[n] + p * rows];
-                }
-            }
-        }
-        else
-        {
-            x = Matrix<double>.Build.Dense(mask.Length, width, (n, p) => set.X[mask[n], p]);
-        }
-
-        return (x, mask.Select(n => set.Labels[n]).ToArray());
     }
 }
