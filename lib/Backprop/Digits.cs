@@ -12,6 +12,12 @@ namespace Backprop;
 /// </summary>
 public static class Digits
 {
+    /// <summary>The file's name in notebooks/data.</summary>
+    public const string FileName = "digits.csv.gz";
+
+    /// <summary>notebooks/data/digits.csv.gz, found as <see cref="NotebookData.Folder"/> says.</summary>
+    public static string DefaultPath => Path.Combine(NotebookData.Folder, FileName);
+
     /// <summary>Image height and width in pixels.</summary>
     public const int Side = 8;
 
@@ -20,6 +26,9 @@ public static class Digits
 
     /// <summary>The digits 0..9.</summary>
     public const int Classes = 10;
+
+    /// <summary>Reads notebooks/data/digits.csv.gz (<see cref="DefaultPath"/>).</summary>
+    public static ImageSet Load() => Load(DefaultPath);
 
     /// <summary>
     /// Reads the digits from <paramref name="path"/> (gzip-compressed if it ends in .gz). Pixels are divided by

@@ -9,8 +9,8 @@ namespace Backprop;
 /// </summary>
 public static class Mnist
 {
-    /// <summary>Where the notebooks look for the four files, relative to the notebooks folder.</summary>
-    public const string DefaultFolder = "data/mnist";
+    /// <summary>Where the notebooks look for the four files: notebooks/data/mnist (see <see cref="NotebookData.Folder"/>).</summary>
+    public static string DefaultFolder => Path.Combine(NotebookData.Folder, "mnist");
 
     /// <summary>The file names, without .gz.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
