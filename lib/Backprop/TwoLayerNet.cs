@@ -177,10 +177,13 @@ public sealed class TwoLayerNet
     /// <summary>The column of row n's largest entry, the first one on a tie (NumPy's argmax).</summary>
     private static int ArgMax(Matrix<double> m, int n)
     {
+        // Read from the column-major array where there is one (row n, column k at n + k·rows): no call per entry.
+        double[]? values = m.AsColumnMajorArray();
+        int rows = m.RowCount;
         int best = 0;
         for (int k = 1; k < m.ColumnCount; k++)
         {
-            if (m[n, k] > m[n, best])
+            if ((values?[n + k * rows] ?? m[n, k]) > (values?[n + best * rows] ?? m[n, best]))
             {
                 best = k;
             }

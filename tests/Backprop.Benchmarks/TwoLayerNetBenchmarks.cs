@@ -23,9 +23,17 @@ public class TwoLayerNetBenchmarks
     private TwoLayerNet epochNet = null!;
     private Sgd optimizer = null!;
 
+    /// <summary>
+    /// Cores a large product may use. On a shared machine a second thread that gets descheduled holds the whole
+    /// step up, so both are measured; compare 1 with NumPy under OPENBLAS_NUM_THREADS=1.
+    /// </summary>
+    [Params(1, 2)]
+    public int Cores { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        MatrixProduct.MaxParallelism = Cores;
         Control.UseManaged();
         Control.UseMultiThreading();
         stepNet = new TwoLayerNet(Workload.Inputs, Workload.Hidden, Workload.Classes, seed: 0);
@@ -38,6 +46,9 @@ public class TwoLayerNetBenchmarks
         epochNet = digits.Net();
         optimizer = new Sgd(DigitsEpochWorkload.LearningRate);
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => MatrixProduct.MaxParallelism = Environment.ProcessorCount;
 
     [Benchmark(Description = "784-50-10 TwoLayerNet.Gradient, batch 100, labels")]
     public TwoLayerNetGradients StepLabels() => stepNet.Gradient(step.X, step.Labels);
