@@ -128,22 +128,25 @@ public static class Functions
     }
 
     /// <summary>One label per row of <paramref name="y"/>, each a class index in [0, columns).</summary>
-    internal static void CheckLabels(int[] labels, Matrix<double> y)
+    internal static void CheckLabels(int[] labels, Matrix<double> y) => CheckLabels(labels, y.RowCount, y.ColumnCount);
+
+    /// <summary>One label per row of scores of shape (<paramref name="rows"/>, <paramref name="classes"/>), each in [0, classes).</summary>
+    internal static void CheckLabels(int[] labels, int rows, int classes)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        if (labels.Length != y.RowCount)
+        if (labels.Length != rows)
         {
             throw new ArgumentException(
-                $"labels has shape ({labels.Length},) but the scores have shape {Shapes.Of(y)}: one label per row.",
+                $"labels has shape ({labels.Length},) but the scores have shape ({rows},{classes}): one label per row.",
                 nameof(labels));
         }
 
         for (int n = 0; n < labels.Length; n++)
         {
-            if (labels[n] < 0 || labels[n] >= y.ColumnCount)
+            if (labels[n] < 0 || labels[n] >= classes)
             {
                 throw new ArgumentOutOfRangeException(
-                    nameof(labels), labels[n], $"label {labels[n]} (row {n}) is outside [0, {y.ColumnCount}).");
+                    nameof(labels), labels[n], $"label {labels[n]} (row {n}) is outside [0, {classes}).");
             }
         }
     }

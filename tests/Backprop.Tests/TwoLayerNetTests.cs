@@ -57,6 +57,24 @@ public class TwoLayerNetTests
     }
 
     [Fact]
+    public void Accuracy_over_a_large_set_is_that_of_one_prediction_over_all_rows()
+    {
+        // Accuracy predicts a data set in slices of rows; the answer must not depend on it. MNIST-wide rows
+        // (784) make the slices 12 rows long, so 1,797 rows take 150 slices, the last one shorter.
+        var digits = Digits.Load(RepositoryFiles.DigitsCsv);
+        var x = Matrix<double>.Build.Dense(digits.Count, 784, (n, p) => p < 64 ? digits.X[n, p] : 0.0);
+        var net = new TwoLayerNet(784, 50, 10, weightInitStd: 0.3, seed: 5);
+
+        var scores = net.Predict(x);
+        int right = Enumerable.Range(0, x.RowCount).Count(n => scores.Row(n).MaximumIndex() == digits.Labels[n]);
+        double accuracy = net.Accuracy(x, digits.Labels);
+
+        Assert.Equal((double)right / x.RowCount, accuracy);
+        Assert.Equal(accuracy, net.Accuracy(x, digits.OneHotLabels()));
+        Assert.InRange(right, 50, x.RowCount - 50);   // neither all right nor all wrong: the comparison means something
+    }
+
+    [Fact]
     public void Backprop_agrees_with_the_numerical_gradient_as_in_the_books_gradient_check()
     {
         // The book's gradient_check.py: three samples, every parameter, the mean absolute difference.
