@@ -1,3 +1,4 @@
+using System.Runtime;
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
@@ -30,9 +31,20 @@ public class TwoLayerNetBenchmarks
     [Params(1, 2)]
     public int Cores { get; set; }
 
+    /// <summary>
+    /// The GC's latency mode: the process default (Interactive: full collections in the background) or Batch
+    /// (blocking full collections), which <see cref="Training.Run"/> sets while it trains.
+    /// </summary>
+    [Params(GCLatencyMode.Interactive, GCLatencyMode.Batch)]
+    public GCLatencyMode GcMode { get; set; }
+
+    private GCLatencyMode defaultMode;
+
     [GlobalSetup]
     public void Setup()
     {
+        defaultMode = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GcMode;
         MatrixProduct.MaxParallelism = Cores;
         Control.UseManaged();
         Control.UseMultiThreading();
@@ -48,7 +60,11 @@ public class TwoLayerNetBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => MatrixProduct.MaxParallelism = Environment.ProcessorCount;
+    public void Cleanup()
+    {
+        MatrixProduct.MaxParallelism = Environment.ProcessorCount;
+        GCSettings.LatencyMode = defaultMode;
+    }
 
     [Benchmark(Description = "784-50-10 TwoLayerNet.Gradient, batch 100, labels")]
     public TwoLayerNetGradients StepLabels() => stepNet.Gradient(step.X, step.Labels);
