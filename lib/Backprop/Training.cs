@@ -1,5 +1,3 @@
-using System.Runtime;
-
 namespace Backprop;
 
 /// <summary>
@@ -27,26 +25,6 @@ public static class Training
         ArgumentOutOfRangeException.ThrowIfNegative(epochs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
 
-        // Training is a batch job: ask the garbage collector for throughput (no background collections) while
-        // it runs, and restore the caller's mode after. With MNIST-sized inputs every step allocates a
-        // 313 KB dW1 on the large-object heap, which triggers a full collection every 10-20 steps; measured on
-        // the 784-50-10 step (1 core), a background one cost about a third of the step, a blocking one little.
-        GCLatencyMode callersMode = GCSettings.LatencyMode;
-        GCSettings.LatencyMode = GCLatencyMode.Batch;
-        try
-        {
-            return Train(net, train, test, epochs, batchSize, learningRate, seed, epochEnded);
-        }
-        finally
-        {
-            GCSettings.LatencyMode = callersMode;
-        }
-    }
-
-    private static TrainingHistory Train(
-        TwoLayerNet net, ImageSet train, ImageSet test, int epochs,
-        int batchSize, double learningRate, int seed, Action<int, double, double>? epochEnded)
-    {
         var optimizer = new Sgd(learningRate);
         var random = new Random(seed);
         int iterPerEpoch = Math.Max(train.Count / batchSize, 1);

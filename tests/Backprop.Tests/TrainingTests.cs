@@ -49,17 +49,4 @@ public class TrainingTests
         Assert.Equal(history.TrainAccuracies, seen.Select(s => s.Item2));
         Assert.Equal(history.TestAccuracies, seen.Select(s => s.Item3));
     }
-
-    [Fact]
-    public void Trains_with_blocking_collections_and_restores_the_callers_GC_mode()
-    {
-        var before = System.Runtime.GCSettings.LatencyMode;
-        var during = new List<System.Runtime.GCLatencyMode>();
-
-        Training.Run(new TwoLayerNet(64, 10, 10, seed: 1), Split.Train, Split.Test, epochs: 1,
-            epochEnded: (_, _, _) => during.Add(System.Runtime.GCSettings.LatencyMode));
-
-        Assert.Equal([System.Runtime.GCLatencyMode.Batch], during);
-        Assert.Equal(before, System.Runtime.GCSettings.LatencyMode);
-    }
 }
