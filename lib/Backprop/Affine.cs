@@ -11,7 +11,7 @@ namespace Backprop;
 /// The layer keeps the very <see cref="W"/> and <see cref="b"/> instances it was given, as the book does:
 /// an optimiser or a numerical gradient that changes them in place is seen by the next <see cref="Forward"/>.
 /// </remarks>
-public sealed class Affine
+public sealed class Affine : ILayer
 {
     private Matrix<double>? x;
     private Matrix<double>? dw;
@@ -56,8 +56,25 @@ public sealed class Affine
         }
 
         this.x = x;
-        Matrix<double> xW = MatrixProduct.Multiply(x, W); // x·W
-        return xW.MapIndexed((i, j, v) => v + b[j], Zeros.Include);
+        Matrix<double> y = MatrixProduct.Multiply(x, W); // x·W, a new matrix of our own
+        // + b on every row, in place on that new matrix: no second N×outputs matrix, no closure per entry.
+        if (y.AsColumnMajorArray() is { } values && b.AsArray() is { } bias)
+        {
+            int rows = y.RowCount;
+            for (int j = 0; j < bias.Length; j++)
+            {
+                Span<double> column = values.AsSpan(j * rows, rows);
+                double bj = bias[j];
+                for (int i = 0; i < column.Length; i++)
+                {
+                    column[i] += bj;
+                }
+            }
+
+            return y;
+        }
+
+        return y.MapIndexed((i, j, v) => v + b[j], Zeros.Include);
     }
 
     /// <summary>Returns dx = dout·Wᵀ and sets <see cref="dW"/> = Xᵀ·dout and <see cref="db"/> = column sums of dout.</summary>
@@ -67,8 +84,24 @@ public sealed class Affine
         Ensure.SameShape(dout, input.RowCount, W.ColumnCount, nameof(Affine));
 
         Matrix<double> dx = MatrixProduct.TransposeAndMultiply(dout, W); // dout·Wᵀ
+        SetParameterGradients(input, dout);
+        return dx;
+    }
+
+    /// <summary>
+    /// Sets <see cref="dW"/> and <see cref="db"/> as <see cref="Backward"/> does, without computing dx: for the
+    /// first layer of a network, whose dx (the gradient with respect to the data) nothing uses.
+    /// </summary>
+    internal void BackwardParameters(Matrix<double> dout)
+    {
+        var input = Ensure.Forwarded(x, nameof(Affine));
+        Ensure.SameShape(dout, input.RowCount, W.ColumnCount, nameof(Affine));
+        SetParameterGradients(input, dout);
+    }
+
+    private void SetParameterGradients(Matrix<double> input, Matrix<double> dout)
+    {
         dw = MatrixProduct.TransposeThisAndMultiply(input, dout); // xᵀ·dout
         dbias = dout.ColumnSums();
-        return dx;
     }
 }

@@ -29,10 +29,32 @@ public static class Functions
     public static Matrix<double> Softmax(Matrix<double> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        Matrix<double> y = Matrix<double>.Build.Dense(a.RowCount, a.ColumnCount);
-        for (int i = 0; i < a.RowCount; i++)
+        int rows = a.RowCount, columns = a.ColumnCount;
+        Matrix<double> y = Matrix<double>.Build.Dense(rows, columns);
+        // Straight on the column-major arrays (row i, column k at i + k·rows): the same max, exp, sum (left
+        // to right) and division as the vector form, without a vector per row.
+        double[] values = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
+        double[] result = y.AsColumnMajorArray();
+        for (int i = 0; i < rows; i++)
         {
-            y.SetRow(i, Softmax(a.Row(i)));
+            double c = double.NegativeInfinity;
+            for (int k = 0; k < columns; k++)
+            {
+                c = Math.Max(c, values[i + k * rows]);
+            }
+
+            double sum = 0;
+            for (int k = 0; k < columns; k++)
+            {
+                double e = Math.Exp(values[i + k * rows] - c);
+                result[i + k * rows] = e;
+                sum += e;
+            }
+
+            for (int k = 0; k < columns; k++)
+            {
+                result[i + k * rows] /= sum;
+            }
         }
 
         return y;
@@ -52,13 +74,21 @@ public static class Functions
         }
 
         // Row by row, left to right: for a one-hot t the zero terms add exactly nothing,
-        // so this equals the label form below bit for bit.
+        // so this equals the label form below bit for bit. A zero target with a finite y is skipped for
+        // that reason (one logarithm per row instead of one per class); a NaN in y still spoils the sum.
+        double[] yv = y.AsColumnMajorArray() ?? y.ToColumnMajorArray();
+        double[] tv = t.AsColumnMajorArray() ?? t.ToColumnMajorArray();
+        int rows = y.RowCount;
         double sum = 0;
-        for (int n = 0; n < y.RowCount; n++)
+        for (int n = 0; n < rows; n++)
         {
             for (int k = 0; k < y.ColumnCount; k++)
             {
-                sum += t[n, k] * Math.Log(y[n, k] + Delta);
+                double tk = tv[n + k * rows], yk = yv[n + k * rows];
+                if (tk != 0 || !double.IsFinite(yk))
+                {
+                    sum += tk * Math.Log(yk + Delta);
+                }
             }
         }
 
@@ -98,22 +128,25 @@ public static class Functions
     }
 
     /// <summary>One label per row of <paramref name="y"/>, each a class index in [0, columns).</summary>
-    internal static void CheckLabels(int[] labels, Matrix<double> y)
+    internal static void CheckLabels(int[] labels, Matrix<double> y) => CheckLabels(labels, y.RowCount, y.ColumnCount);
+
+    /// <summary>One label per row of scores of shape (<paramref name="rows"/>, <paramref name="classes"/>), each in [0, classes).</summary>
+    internal static void CheckLabels(int[] labels, int rows, int classes)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        if (labels.Length != y.RowCount)
+        if (labels.Length != rows)
         {
             throw new ArgumentException(
-                $"labels has shape ({labels.Length},) but the scores have shape {Shapes.Of(y)}: one label per row.",
+                $"labels has shape ({labels.Length},) but the scores have shape ({rows},{classes}): one label per row.",
                 nameof(labels));
         }
 
         for (int n = 0; n < labels.Length; n++)
         {
-            if (labels[n] < 0 || labels[n] >= y.ColumnCount)
+            if (labels[n] < 0 || labels[n] >= classes)
             {
                 throw new ArgumentOutOfRangeException(
-                    nameof(labels), labels[n], $"label {labels[n]} (row {n}) is outside [0, {y.ColumnCount}).");
+                    nameof(labels), labels[n], $"label {labels[n]} (row {n}) is outside [0, {classes}).");
             }
         }
     }

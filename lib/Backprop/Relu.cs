@@ -7,25 +7,49 @@ namespace Backprop;
 /// lets the upstream gradient through where the input was positive and blocks it elsewhere.
 /// The mask is <c>x &lt;= 0</c>, as in the book: at the kink x = 0 the gradient is taken to be 0.
 /// </summary>
-public sealed class Relu
+/// <remarks>
+/// Both passes are one loop over the numbers (column-major, MathNet's storage order), not a MathNet map:
+/// a map calls a closure per entry and may hand a 100×50 matrix to other threads, which costs more than the
+/// comparisons themselves.
+/// </remarks>
+public sealed class Relu : ILayer
 {
-    private bool[,]? mask;
+    // Where x ≤ 0, entry (i, j) at i + j·rows as in MathNet's column-major storage.
+    private bool[]? mask;
+    private int rows, columns;
 
     /// <summary>Returns a new matrix max(0, x); remembers where x ≤ 0.</summary>
     public Matrix<double> Forward(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var blocked = new bool[x.RowCount, x.ColumnCount];
-        for (int i = 0; i < x.RowCount; i++)
+        (rows, columns) = (x.RowCount, x.ColumnCount);
+        var blocked = new bool[rows * columns];
+        var y = Matrix<double>.Build.Dense(rows, columns);
+        double[] output = y.AsColumnMajorArray();
+        if (x.AsColumnMajorArray() is { } input)
         {
-            for (int j = 0; j < x.ColumnCount; j++)
+            for (int k = 0; k < input.Length; k++)
             {
-                blocked[i, j] = x[i, j] <= 0;
+                blocked[k] = input[k] <= 0;
+                output[k] = blocked[k] ? 0.0 : input[k];
+            }
+        }
+        else
+        {
+            // Not dense (e.g. sparse): every entry read, the zeros a sparse matrix does not store included.
+            for (int j = 0; j < columns; j++)
+            {
+                for (int i = 0; i < rows; i++)
+                {
+                    double v = x[i, j];
+                    blocked[i + j * rows] = v <= 0;
+                    output[i + j * rows] = v <= 0 ? 0.0 : v;
+                }
             }
         }
 
         mask = blocked;
-        return x.MapIndexed((i, j, v) => blocked[i, j] ? 0.0 : v, Zeros.Include);
+        return y;
     }
 
     /// <summary>
@@ -35,7 +59,27 @@ public sealed class Relu
     public Matrix<double> Backward(Matrix<double> dout)
     {
         var blocked = Ensure.Forwarded(mask, nameof(Relu));
-        Ensure.SameShape(dout, blocked.GetLength(0), blocked.GetLength(1), nameof(Relu));
-        return dout.MapIndexed((i, j, d) => blocked[i, j] ? 0.0 : d, Zeros.Include);
+        Ensure.SameShape(dout, rows, columns, nameof(Relu));
+        var dx = Matrix<double>.Build.Dense(rows, columns);
+        double[] result = dx.AsColumnMajorArray();
+        if (dout.AsColumnMajorArray() is { } upstream)
+        {
+            for (int k = 0; k < upstream.Length; k++)
+            {
+                result[k] = blocked[k] ? 0.0 : upstream[k];
+            }
+        }
+        else
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                for (int i = 0; i < rows; i++)
+                {
+                    result[i + j * rows] = blocked[i + j * rows] ? 0.0 : dout[i, j];
+                }
+            }
+        }
+
+        return dx;
     }
 }

@@ -6,7 +6,7 @@ namespace Backprop;
 /// The sigmoid y = 1 / (1 + exp(−x)) elementwise. Its derivative simplifies to
 /// dy/dx = exp(−x) / (1 + exp(−x))² = y(1 − y), so backward needs only the stored output y.
 /// </summary>
-public sealed class Sigmoid
+public sealed class Sigmoid : ILayer
 {
     private Matrix<double>? output;
 

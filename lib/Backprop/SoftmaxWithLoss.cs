@@ -42,7 +42,13 @@ public sealed class SoftmaxWithLoss
         Functions.CheckLabels(labels, x);
         y = Functions.Softmax(x);
         // Backward is (y − t)/N either way, so keep the labels as the one-hot rows they stand for.
-        t = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (n, k) => k == labels[n] ? 1.0 : 0.0);
+        var oneHot = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount);
+        for (int n = 0; n < labels.Length; n++)
+        {
+            oneHot[n, labels[n]] = 1.0;
+        }
+
+        t = oneHot;
         loss = Functions.CrossEntropyError(y, labels);
         return loss;
     }
@@ -56,7 +62,16 @@ public sealed class SoftmaxWithLoss
     {
         var probabilities = Ensure.Forwarded(y, nameof(SoftmaxWithLoss));
         int batchSize = probabilities.RowCount;
-        Matrix<double> diff = probabilities - t!;
-        return diff.Map(d => dout * d / batchSize);
+        // One pass, dout · (y − t) / N entry by entry, instead of a matrix for y − t and another for the scaling.
+        var dx = Matrix<double>.Build.Dense(probabilities.RowCount, probabilities.ColumnCount);
+        double[] result = dx.AsColumnMajorArray();
+        double[] yv = probabilities.AsColumnMajorArray();
+        double[] tv = t!.AsColumnMajorArray() ?? t.ToColumnMajorArray();
+        for (int k = 0; k < result.Length; k++)
+        {
+            result[k] = dout * (yv[k] - tv[k]) / batchSize;
+        }
+
+        return dx;
     }
 }

@@ -6,7 +6,7 @@ namespace Notebooks.Tests;
 public sealed class NotebookFormatTests
 {
     private static readonly string[] Names =
-        ["5.4-simple-layers.ipynb", "5.5-activation-layers.ipynb", "5.6-affine-softmax.ipynb"];
+        ["5.4-simple-layers.ipynb", "5.5-activation-layers.ipynb", "5.6-affine-softmax.ipynb", "5.7-two-layer-net.ipynb"];
 
     public static TheoryData<string> ChapterNotebooks { get; } = new(Names);
 

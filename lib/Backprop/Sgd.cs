@@ -1,0 +1,86 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>
+/// Stochastic gradient descent, the book's update <c>params[key] -= learning_rate * grad[key]</c>: each
+/// parameter takes a step of size <see cref="LearningRate"/> against its gradient, downhill on the loss.
+/// </summary>
+public sealed class Sgd
+{
+    /// <summary>An optimiser that steps by <paramref name="learningRate"/> times the gradient.</summary>
+    public Sgd(double learningRate = 0.01)
+    {
+        if (!(learningRate > 0) || double.IsInfinity(learningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a positive number.");
+        }
+
+        LearningRate = learningRate;
+    }
+
+    /// <summary>η in W ← W − η·∂L/∂W.</summary>
+    public double LearningRate { get; }
+
+    /// <summary>W1, b1, W2 and b2 of <paramref name="net"/>, each in place (the network sees the new values).</summary>
+    public void Update(TwoLayerNet net, TwoLayerNetGradients grads)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(grads);
+        Update(net.W1, grads.W1);
+        Update(net.b1, grads.b1);
+        Update(net.W2, grads.W2);
+        Update(net.b2, grads.b2);
+    }
+
+    /// <summary>parameter ← parameter − η·gradient, in place.</summary>
+    public void Update(Matrix<double> parameter, Matrix<double> gradient)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(gradient);
+        if (parameter.RowCount != gradient.RowCount || parameter.ColumnCount != gradient.ColumnCount)
+        {
+            throw new ArgumentException($"gradient has shape {Shapes.Of(gradient)} but the parameter has shape {Shapes.Of(parameter)}.", nameof(gradient));
+        }
+
+        if (parameter.AsColumnMajorArray() is { } p && gradient.AsColumnMajorArray() is { } g)
+        {
+            Step(p, g);
+        }
+        else
+        {
+            // Not dense: MathNet's own arithmetic, into the parameter itself.
+            parameter.Subtract(gradient.Multiply(LearningRate), parameter);
+        }
+    }
+
+    /// <summary>parameter ← parameter − η·gradient, in place.</summary>
+    public void Update(Vector<double> parameter, Vector<double> gradient)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(gradient);
+        if (parameter.Count != gradient.Count)
+        {
+            throw new ArgumentException($"gradient has shape {Shapes.Of(gradient)} but the parameter has shape {Shapes.Of(parameter)}.", nameof(gradient));
+        }
+
+        if (parameter.AsArray() is { } p && gradient.AsArray() is { } g)
+        {
+            Step(p, g);
+        }
+        else
+        {
+            parameter.Subtract(gradient.Multiply(LearningRate), parameter);
+        }
+    }
+
+    // One pass over the numbers, without the temporary η·gradient that `W -= lr * grad` builds.
+    private void Step(Span<double> parameter, ReadOnlySpan<double> gradient)
+    {
+        double eta = LearningRate;
+        for (int i = 0; i < parameter.Length; i++)
+        {
+            parameter[i] -= eta * gradient[i];
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NotebookRunner.Engine.Checking;
+using NotebookRunner.Engine.Execution;
+using NotebookRunner.Engine.Formats;
+
+namespace Notebooks.Tests;
+
+/// <summary>
+/// 5.7: the two-layer network checked, timed and trained on the digits. Its exercises ship as stubs, so
+/// instead of <see cref="NotebookContract{TRun}"/>'s "every exercise passes as shipped" it checks three runs:
+/// as shipped (each check says "not done yet"), with the solutions in Solutions/5.7-two-layer-net/ (each
+/// passes) and with typical wrong answers (each fails, with its hint).
+/// </summary>
+public sealed partial class TwoLayerNetNotebookTests(TwoLayerNetRun run) : IClassFixture<TwoLayerNetRun>
+{
+    private const string FileName = "5.7-two-layer-net.ipynb";
+
+    // The checks that show a bug (or a check's blind spot) on purpose; every other check must pass.
+    private static readonly string[] PitfallChecks =
+        ["W1 (seed 0, input at the kink)", "b1 (seed 0, input at the kink)", "W1 (layers in forward order)"];
+
+    // Each exercise's stub cell is found by its signature; the solution file replaces the whole cell.
+    private static readonly (string Signature, string Solution)[] Exercises =
+    [
+        ("Matrix<double> BackwardThrough(", "exercise-1.cs"),
+        ("List<ILayer> ThreeLayers(", "exercise-2.cs"),
+    ];
+
+    [Fact]
+    public void Every_code_cell_runs_and_only_tagged_cells_raise()
+    {
+        Assert.True(run.Result.Succeeded && run.Result.Skipped == 0,
+            string.Join("\n", run.Result.Cells.Where(c => c.Status is not (CellRunStatus.Passed or CellRunStatus.ExpectedError))
+                .Select(c => $"cell {c.Number}: {c.Status} {c.Message}")));
+        foreach (var (cell, outcome) in run.Stored.Cells.Where(c => c.IsCode).Zip(run.Result.Cells))
+        {
+            var expected = cell.RaisesException ? CellRunStatus.ExpectedError : CellRunStatus.Passed;
+            Assert.True(expected == outcome.Status, $"cell {outcome.Number}: expected {expected}, was {outcome.Status} {outcome.Message}");
+        }
+    }
+
+    [Fact]
+    public void Stored_outputs_are_what_a_fresh_run_prints()
+    {
+        var drifts = OutputComparer.Compare(run.Stored, run.Executed);
+        Assert.True(drifts.Count == 0,
+            "stored outputs are stale; run `dotnet run --project lib/NotebookRunner -- run notebooks/5.7-two-layer-net.ipynb --update`.\n" +
+            string.Join("\n", drifts.Select(d => $"cell {d.Number}:\n{d.Diff}")));
+    }
+
+    [Fact]
+    public void Gradient_checks_pass_except_the_pitfalls()
+    {
+        var rows = run.CheckRows;
+        Assert.Contains(rows, r => r.Parameter == "W1");   // the main check, per parameter
+        Assert.All(rows, row => Assert.True(row.Passed != PitfallChecks.Contains(row.Parameter),
+            $"gradient check \"{row.Parameter}\" {(row.Passed ? "passed" : "failed")}"));
+        Assert.All(PitfallChecks, name => Assert.Contains(rows, row => row.Parameter == name));
+    }
+
+    [Fact]
+    public void The_books_gradient_check_prints_small_mean_differences_for_every_parameter()
+    {
+        foreach (string key in new[] { "W1", "b1", "W2", "b2" })
+        {
+            var match = Regex.Match(run.Stdout, $@"^{key}: mean \|diff\| (?<mean>\S+), max \|diff\| (?<max>\S+)$", RegexOptions.Multiline);
+            Assert.True(match.Success, $"no mean/max line for {key}");
+            // The δ = 1e-7 in the log bounds the agreement (about 1e-7 for b2, less for the others).
+            Assert.InRange(double.Parse(match.Groups["mean"].Value, CultureInfo.InvariantCulture), 0, 1e-6);
+            Assert.InRange(double.Parse(match.Groups["max"].Value, CultureInfo.InvariantCulture), 0, 1e-6);
+        }
+    }
+
+    [Fact]
+    public void Times_both_gradients_and_backprop_is_the_faster()
+    {
+        Assert.Contains("numerical  7520 forward", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("The numerical gradient is more than 100 times slower.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Training_prints_each_epoch_and_ends_at_95_percent_or_more_on_the_test_set()
+    {
+        var epochs = EpochLine().Matches(run.Stdout);
+        Assert.Equal(40, epochs.Count);
+        Assert.Equal(Enumerable.Range(1, 40), epochs.Select(m => int.Parse(m.Groups["epoch"].Value, CultureInfo.InvariantCulture)));
+        double final = double.Parse(Regex.Match(run.Stdout, @"final test accuracy: (\S+)\n").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(final >= 0.95, $"final test accuracy {final}");
+        Assert.Equal(epochs[^1].Groups["test"].Value, final.ToString("F4", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Draws_loss_and_accuracy_charts_and_misclassified_digits()
+    {
+        Assert.True(Regex.Matches(run.AllText, "Plotly.newPlot\\(").Count >= 3);
+        Assert.Contains("\"name\":\"mini-batch loss\"", run.AllText, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"test acc\"", run.AllText, StringComparison.Ordinal);
+        var wrong = Regex.Match(run.Stdout, @"(\d+) of 450 test digits misclassified");
+        Assert.True(wrong.Success);
+        int shown = Math.Min(10, int.Parse(wrong.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(shown, Regex.Matches(run.AllText, "<figcaption[^>]*>said \\d, is \\d</figcaption>").Count);
+    }
+
+    [Fact]
+    public void The_pitfalls_show_what_they_say()
+    {
+        Assert.Contains("η = 10:  test acc after each epoch 0.10 0.10", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("η = 10: scores that still vary from image to image: 0 of 10", run.Stdout, StringComparison.Ordinal);
+        var copy = Regex.Match(run.Stdout, @"copy:     loss (\S+) → (\S+)\nin place: loss (\S+) → (\S+)\n");
+        Assert.True(copy.Success);
+        Assert.Equal(copy.Groups[1].Value, copy.Groups[2].Value);
+        Assert.True(double.Parse(copy.Groups[4].Value, CultureInfo.InvariantCulture) < double.Parse(copy.Groups[3].Value, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void As_shipped_the_exercises_are_stubs_whose_checks_say_not_done_yet()
+    {
+        Assert.Contains("Exercise 1 not done yet: start from dout = last.Backward()", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exercise 2 not done yet: new List<ILayer>", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"Exercise \d (passed|failed)", run.Stdout);
+        Assert.All(Exercises, e => Assert.Single(run.Stored.Cells, c => c.IsCode && c.Source.Contains(e.Signature, StringComparison.Ordinal)
+            && c.Source.Contains("throw new NotImplementedException(", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task With_the_solutions_every_exercise_passes()
+    {
+        var replacements = Exercises.Select(e => (e.Signature, File.ReadAllText(Path.Combine(
+            RepositoryPaths.Root, "tests", "Notebooks.Tests", "Solutions", "5.7-two-layer-net", e.Solution)))).ToArray();
+
+        string stdout = await RunWith(replacements);
+
+        Assert.Contains("Exercise 1 passed", stdout, StringComparison.Ordinal);
+        Assert.Contains("Exercise 2 passed", stdout, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"Exercise \d (failed|not done yet)", stdout);
+    }
+
+    [Fact]
+    public async Task With_wrong_answers_every_exercise_fails_with_its_hint()
+    {
+        (string, string)[] wrong =
+        [
+            // The layers walked in forward order: Affine1 gets a dout of Affine2's output shape.
+            ("Matrix<double> BackwardThrough(", """
+                Matrix<double> BackwardThrough(IReadOnlyList<ILayer> layers, SoftmaxWithLoss last)
+                {
+                    var dout = last.Backward();
+                    foreach (var layer in layers) dout = layer.Backward(dout);
+                    return dout;
+                }
+                """),
+            // The ReLU between the second and third Affine forgotten.
+            ("List<ILayer> ThreeLayers(", """
+                List<ILayer> ThreeLayers(Matrix<double> W1, Vector<double> b1, Matrix<double> W2, Vector<double> b2,
+                                         Matrix<double> W3, Vector<double> b3) =>
+                    new List<ILayer> { new Affine(W1, b1), new Relu(), new Affine(W2, b2), new Affine(W3, b3) };
+                """),
+        ];
+
+        string stdout = await RunWith(wrong);
+
+        Assert.Contains("Exercise 1 failed", stdout, StringComparison.Ordinal);
+        Assert.Contains("Hint: walk the layers from the last to the first", stdout, StringComparison.Ordinal);
+        Assert.Contains("Exercise 2 failed: the layers are Affine Relu Affine Affine. Hint: Affine Relu Affine Relu Affine.", stdout, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"Exercise \d (passed|not done yet)", stdout);
+    }
+
+    /// <summary>Runs the notebook with each stub cell (found by its signature) replaced by the given text; returns stdout.</summary>
+    private static async Task<string> RunWith(IEnumerable<(string Signature, string Text)> replacements)
+    {
+        var stored = NotebookReader.Read(RepositoryPaths.Notebook(FileName));
+        var root = (JsonObject)stored.Root.DeepClone();
+        foreach (var (signature, text) in replacements)
+        {
+            var cells = root["cells"]!.AsArray()
+                .Where(c => (string?)c!["cell_type"] == "code" && (MultilineString.FromJson(c["source"]) ?? "").Contains(signature, StringComparison.Ordinal))
+                .ToList();
+            Assert.True(cells.Count == 1, $"the stub \"{signature}\" should be in exactly one cell");
+            cells[0]!["source"] = text.ReplaceLineEndings("\n").TrimEnd('\n');
+        }
+
+        // Same path, so the set-up cells find build-lib.csx and the library as the real notebook does.
+        var result = await SharedExecutor.Instance.RunAsync(new Notebook(root, stored.Format, stored.Style, stored.Path));
+        Assert.True(result.Succeeded, string.Join("\n", result.Cells.Where(c => c.IsFailure).Select(c => $"cell {c.Number}: {c.Message}")));
+        return string.Concat(result.Executed.Cells.SelectMany(c => c.Outputs).Where(o => o.OutputType == "stream").Select(o => o.Text));
+    }
+
+    [GeneratedRegex(@"^epoch +(?<epoch>\d+): train acc (?<train>\d\.\d{4}), test acc (?<test>\d\.\d{4})$", RegexOptions.Multiline)]
+    private static partial Regex EpochLine();
+}
