@@ -16,7 +16,8 @@ public sealed class Relu : ILayer
 {
     // Where x ≤ 0, entry (i, j) at i + j·rows as in MathNet's column-major storage.
     private bool[]? mask;
-    private int rows, columns;
+    private int rows;
+    private int columns;
 
     /// <summary>Returns a new matrix max(0, x); remembers where x ≤ 0.</summary>
     public Matrix<double> Forward(Matrix<double> x)

@@ -124,26 +124,16 @@ public sealed class TwoLayerNet
     /// place, the loss recomputed twice, and the entry restored. Two forward passes per parameter: slow,
     /// and independent of backprop, which is why it checks it.
     /// </summary>
-    public TwoLayerNetGradients NumericalGradient(Matrix<double> x, Matrix<double> t)
-    {
-        double LossW() => Loss(x, t);
-        return new TwoLayerNetGradients(
-            Backprop.NumericalGradient.Of(LossW, W1),
-            Backprop.NumericalGradient.Of(LossW, b1),
-            Backprop.NumericalGradient.Of(LossW, W2),
-            Backprop.NumericalGradient.Of(LossW, b2));
-    }
+    public TwoLayerNetGradients NumericalGradient(Matrix<double> x, Matrix<double> t) => NumericalGradientOf(() => Loss(x, t));
 
     /// <summary>As <see cref="NumericalGradient(Matrix{double}, Matrix{double})"/>, for the class of each row.</summary>
-    public TwoLayerNetGradients NumericalGradient(Matrix<double> x, int[] labels)
-    {
-        double LossW() => Loss(x, labels);
-        return new TwoLayerNetGradients(
-            Backprop.NumericalGradient.Of(LossW, W1),
-            Backprop.NumericalGradient.Of(LossW, b1),
-            Backprop.NumericalGradient.Of(LossW, W2),
-            Backprop.NumericalGradient.Of(LossW, b2));
-    }
+    public TwoLayerNetGradients NumericalGradient(Matrix<double> x, int[] labels) => NumericalGradientOf(() => Loss(x, labels));
+
+    private TwoLayerNetGradients NumericalGradientOf(Func<double> loss) => new(
+        Backprop.NumericalGradient.Of(loss, W1),
+        Backprop.NumericalGradient.Of(loss, b1),
+        Backprop.NumericalGradient.Of(loss, W2),
+        Backprop.NumericalGradient.Of(loss, b2));
 
     /// <summary>The backward pass after a forward one: from the loss (dout = 1) back through the layers in reverse.</summary>
     private TwoLayerNetGradients Backward()
