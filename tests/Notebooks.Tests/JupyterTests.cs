@@ -25,7 +25,7 @@ public sealed class JupyterTests(JupyterRuns runs) : IClassFixture<JupyterRuns>
     [Fact]
     public void The_chapter_notebooks_are_found()
     {
-        Assert.Equal(["5.4-simple-layers.ipynb", "5.5-activation-layers.ipynb", "5.6-affine-softmax.ipynb"], ChapterNotebookFiles());
+        Assert.Equal(["5.4-simple-layers.ipynb", "5.5-activation-layers.ipynb", "5.6-affine-softmax.ipynb", "5.7-two-layer-net.ipynb"], ChapterNotebookFiles());
     }
 
     [JupyterFact]

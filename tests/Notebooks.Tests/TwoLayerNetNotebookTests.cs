@@ -10,8 +10,8 @@ namespace Notebooks.Tests;
 /// <summary>
 /// 5.7: the two-layer network checked, timed and trained on the digits. Its exercises ship as stubs, so
 /// instead of <see cref="NotebookContract{TRun}"/>'s "every exercise passes as shipped" it checks three runs:
-/// as shipped (each check says "not done yet"), with the solutions in Solutions/5.7-two-layer-net/ (each
-/// passes) and with typical wrong answers (each fails, with its hint).
+/// as shipped (each check says "not done yet"); ExerciseChecksTests runs it with the solutions in
+/// Solutions/5.7-two-layer-net/ (each passes) and with typical wrong answers (each fails, with its hint).
 /// </summary>
 public sealed partial class TwoLayerNetNotebookTests(TwoLayerNetRun run) : IClassFixture<TwoLayerNetRun>
 {
@@ -122,69 +122,6 @@ public sealed partial class TwoLayerNetNotebookTests(TwoLayerNetRun run) : IClas
         Assert.DoesNotMatch(@"Exercise \d (passed|failed)", run.Stdout);
         Assert.All(Exercises, e => Assert.Single(run.Stored.Cells, c => c.IsCode && c.Source.Contains(e.Signature, StringComparison.Ordinal)
             && c.Source.Contains("throw new NotImplementedException(", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public async Task With_the_solutions_every_exercise_passes()
-    {
-        var replacements = Exercises.Select(e => (e.Signature, File.ReadAllText(Path.Combine(
-            RepositoryPaths.Root, "tests", "Notebooks.Tests", "Solutions", "5.7-two-layer-net", e.Solution)))).ToArray();
-
-        string stdout = await RunWith(replacements);
-
-        Assert.Contains("Exercise 1 passed", stdout, StringComparison.Ordinal);
-        Assert.Contains("Exercise 2 passed", stdout, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"Exercise \d (failed|not done yet)", stdout);
-    }
-
-    [Fact]
-    public async Task With_wrong_answers_every_exercise_fails_with_its_hint()
-    {
-        (string, string)[] wrong =
-        [
-            // The layers walked in forward order: Affine1 gets a dout of Affine2's output shape.
-            ("Matrix<double> BackwardThrough(", """
-                Matrix<double> BackwardThrough(IReadOnlyList<ILayer> layers, SoftmaxWithLoss last)
-                {
-                    var dout = last.Backward();
-                    foreach (var layer in layers) dout = layer.Backward(dout);
-                    return dout;
-                }
-                """),
-            // The ReLU between the second and third Affine forgotten.
-            ("List<ILayer> ThreeLayers(", """
-                List<ILayer> ThreeLayers(Matrix<double> W1, Vector<double> b1, Matrix<double> W2, Vector<double> b2,
-                                         Matrix<double> W3, Vector<double> b3) =>
-                    new List<ILayer> { new Affine(W1, b1), new Relu(), new Affine(W2, b2), new Affine(W3, b3) };
-                """),
-        ];
-
-        string stdout = await RunWith(wrong);
-
-        Assert.Contains("Exercise 1 failed", stdout, StringComparison.Ordinal);
-        Assert.Contains("Hint: walk the layers from the last to the first", stdout, StringComparison.Ordinal);
-        Assert.Contains("Exercise 2 failed: the layers are Affine Relu Affine Affine. Hint: Affine Relu Affine Relu Affine.", stdout, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"Exercise \d (passed|not done yet)", stdout);
-    }
-
-    /// <summary>Runs the notebook with each stub cell (found by its signature) replaced by the given text; returns stdout.</summary>
-    private static async Task<string> RunWith(IEnumerable<(string Signature, string Text)> replacements)
-    {
-        var stored = NotebookReader.Read(RepositoryPaths.Notebook(FileName));
-        var root = (JsonObject)stored.Root.DeepClone();
-        foreach (var (signature, text) in replacements)
-        {
-            var cells = root["cells"]!.AsArray()
-                .Where(c => (string?)c!["cell_type"] == "code" && (MultilineString.FromJson(c["source"]) ?? "").Contains(signature, StringComparison.Ordinal))
-                .ToList();
-            Assert.True(cells.Count == 1, $"the stub \"{signature}\" should be in exactly one cell");
-            cells[0]!["source"] = text.ReplaceLineEndings("\n").TrimEnd('\n');
-        }
-
-        // Same path, so the set-up cells find build-lib.csx and the library as the real notebook does.
-        var result = await SharedExecutor.Instance.RunAsync(new Notebook(root, stored.Format, stored.Style, stored.Path));
-        Assert.True(result.Succeeded, string.Join("\n", result.Cells.Where(c => c.IsFailure).Select(c => $"cell {c.Number}: {c.Message}")));
-        return string.Concat(result.Executed.Cells.SelectMany(c => c.Outputs).Where(o => o.OutputType == "stream").Select(o => o.Text));
     }
 
     [GeneratedRegex(@"^epoch +(?<epoch>\d+): train acc (?<train>\d\.\d{4}), test acc (?<test>\d\.\d{4})$", RegexOptions.Multiline)]

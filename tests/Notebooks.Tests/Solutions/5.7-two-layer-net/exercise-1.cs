@@ -1,3 +1,4 @@
+// Exercise 1: backward through any list of layers
 Matrix<double> BackwardThrough(IReadOnlyList<ILayer> layers, SoftmaxWithLoss last)
 {
     // The loss layer first (dout = 1 is its default), then every layer from the last to the first:

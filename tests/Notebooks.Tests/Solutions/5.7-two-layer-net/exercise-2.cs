@@ -1,3 +1,4 @@
+// Exercise 2: a third layer
 List<ILayer> ThreeLayers(Matrix<double> W1, Vector<double> b1, Matrix<double> W2, Vector<double> b2,
                          Matrix<double> W3, Vector<double> b3)
 {
