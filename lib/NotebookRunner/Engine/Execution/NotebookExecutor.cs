@@ -50,7 +50,7 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
                     {
                         var collector = new CellOutputCollector();
                         collector.AddError(e.Message);
-                        result = new CellResult(CellStatus.KernelExited, collector.Outputs, 0, TimeSpan.Zero);
+                        result = new CellResult(CellStatus.KernelExited, collector.Outputs, TimeSpan.Zero);
                     }
 
                     cell.SetOutputs(result.Outputs);
@@ -110,7 +110,7 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
             SubmissionOutcome.TimedOut => CellStatus.TimedOut,
             _ => CellStatus.KernelExited,
         };
-        return new CellResult(status, collector.Outputs, 0, clock.Elapsed);
+        return new CellResult(status, collector.Outputs, clock.Elapsed);
     }
 
     private static CellRun Judge(NotebookCell cell, int number, CellResult result)

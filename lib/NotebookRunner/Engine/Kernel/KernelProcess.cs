@@ -59,13 +59,9 @@ public sealed class KernelProcess : IAsyncDisposable
             await kernel.DisposeAsync().ConfigureAwait(false);
             throw new InvalidOperationException($"the .NET Interactive kernel did not start within {startTimeout.TotalSeconds:0} s");
         }
-        catch (KernelExitedException)
-        {
-            await kernel.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
         catch
         {
+            // Never became ready (it exited: KernelExitedException, or the run was cancelled): end it.
             await kernel.DisposeAsync().ConfigureAwait(false);
             throw;
         }
