@@ -35,17 +35,13 @@ var root = CommandLine.Build(async (options, token) =>
     }
 });
 
+// Bad usage (a missing or unknown command included: System.CommandLine reports those as errors too) exits 2.
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0 || (parsed.CommandResult.Command == root && !parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version")))
+if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors)
     {
         Console.Error.WriteLine($"error: {error.Message}");
-    }
-
-    if (parsed.Errors.Count == 0)
-    {
-        Console.Error.WriteLine("error: missing command: run");
     }
 
     Console.Error.WriteLine(CommandLine.Usage);

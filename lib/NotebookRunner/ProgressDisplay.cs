@@ -39,7 +39,7 @@ public sealed class ProgressDisplay(IAnsiConsole console)
             .StartAsync(async context =>
             {
                 var bars = jobs.ToDictionary(j => j, j => context.AddTask(Describe(j.Name, 0, j.CodeCellCount, ""), autoStart: false, maxValue: Math.Max(1, j.CodeCellCount)));
-                await Parallel.ForEachAsync(jobs, options, (job, token) =>
+                await Parallel.ForEachAsync(jobs, options, async (job, token) =>
                 {
                     var bar = bars[job];
                     bar.StartTask();
@@ -55,7 +55,15 @@ public sealed class ProgressDisplay(IAnsiConsole console)
                         bar.Increment(1);
                         bar.Description = Describe(job.Name, (int)bar.Value, p.CodeCellCount, failed);
                     });
-                    return new ValueTask(run(job, report, token).ContinueWith(_ => bar.StopTask(), TaskScheduler.Default));
+                    try
+                    {
+                        await run(job, report, token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        // Stopped whether the notebook ran through or threw (Ctrl-C): the failure still propagates.
+                        bar.StopTask();
+                    }
                 }).ConfigureAwait(false);
             }).ConfigureAwait(false);
     }
