@@ -1,4 +1,4 @@
-// Loaded by the first cell of every chapter notebook: makes sure lib/Backprop.Notebooks/bin/Debug/net8.0
+// Loaded by the first cell of every chapter notebook: makes sure lib/Backprop.Notebooks/bin/Debug/net10.0
 // holds a Backprop.Notebooks.dll (and the Backprop.dll it carries) built from the current sources, so
 // "Run All" works from a fresh clone. When the DLL is newer than every *.cs and *.csproj under lib/Backprop
 // and lib/Backprop.Notebooks, this costs a few file stats and starts no process.
@@ -19,7 +19,7 @@ static class BuildLib
             : Directory.GetCurrentDirectory();
         string lib = Path.GetFullPath(Path.Combine(notebooks, "..", "lib"));
         string project = Path.Combine(lib, "Backprop.Notebooks", "Backprop.Notebooks.csproj");
-        string dll = Path.Combine(lib, "Backprop.Notebooks", "bin", "Debug", "net8.0", "Backprop.Notebooks.dll");
+        string dll = Path.Combine(lib, "Backprop.Notebooks", "bin", "Debug", "net10.0", "Backprop.Notebooks.dll");
         if (!File.Exists(project))
         {
             throw new FileNotFoundException($"build-lib.csx expects the repository layout: {project} is missing.");
