@@ -1,3 +1,4 @@
+using System.Globalization;
 using Backprop.Notebooks.Display;
 
 namespace Backprop.Notebooks;
@@ -16,10 +17,19 @@ public static class Notebook
     /// request with <c>display(m, "text/html")</c>), Plotly.NET charts draw inline. Safe to call again.
     /// First it lets Plotly.NET 6 find the kernel's FSharp.Core (see <see cref="FSharpCoreRedirect"/>), before
     /// the formatters touch any Plotly.NET type.
+    /// Numbers format in the invariant culture whatever the machine's locale (0.5, never 0,5, as Python prints
+    /// them); <paramref name="language"/> (an edition's "en", "ko", "ja") sets the UI culture of the messages the
+    /// library prints; without it the student's own UI culture stays.
     /// </summary>
-    public static void Setup()
+    public static void Setup(string? language = null)
     {
         FSharpCoreRedirect.Install();
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (language is not null)
+        {
+            CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        }
+
         Formatters.Register();
     }
 

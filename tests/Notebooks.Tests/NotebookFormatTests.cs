@@ -52,7 +52,7 @@ public sealed class NotebookFormatTests
         var code = cells.Where(c => c.Type == "code").Select(c => c.Source).ToList();
         Assert.Equal("#load \"build-lib.csx\"", code[0]);
         Assert.Contains("#r \"../lib/Backprop.Notebooks/bin/Debug/net10.0/Backprop.Notebooks.dll\"", code[1], StringComparison.Ordinal);
-        Assert.Contains("Notebook.Setup();", code[1], StringComparison.Ordinal);
+        Assert.Contains("Notebook.Setup(language: \"en\");", code[1], StringComparison.Ordinal);
         var markdown = string.Join("\n", cells.Where(c => c.Type == "markdown").Select(c => c.Source));
         Assert.Contains("## Common pitfalls", markdown, StringComparison.Ordinal);
         Assert.Contains("## Exercises", markdown, StringComparison.Ordinal);
