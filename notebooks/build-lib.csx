@@ -1,6 +1,6 @@
 // Loaded by the first cell of every chapter notebook: makes sure lib/Backprop.Notebooks/bin/Debug/net10.0
 // holds a Backprop.Notebooks.dll (and the Backprop.dll it carries) built from the current sources, so
-// "Run All" works from a fresh clone. When the DLL is newer than every *.cs and *.csproj under lib/Backprop
+// "Run All" works from a fresh clone. When the DLL is newer than every *.cs, *.csproj and *.resx under lib/Backprop
 // and lib/Backprop.Notebooks, this costs a few file stats and starts no process.
 using System.Diagnostics;
 using System.IO;
@@ -65,7 +65,8 @@ static class BuildLib
         {
             foreach (string file in Directory.EnumerateFiles(Path.Combine(lib, folder), "*", SearchOption.AllDirectories))
             {
-                bool source = file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".csproj", StringComparison.Ordinal);
+                bool source = file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".csproj", StringComparison.Ordinal)
+                    || file.EndsWith(".resx", StringComparison.Ordinal);
                 if (source && !IsBuildOutput(lib, folder, file) && File.GetLastWriteTimeUtc(file) > built)
                 {
                     return true;
