@@ -1,7 +1,7 @@
 """Executes one notebook through Jupyter, as JupyterLab or VS Code's Jupyter extension would, and writes the result.
 
 Used by JupyterTests.cs with Debian's /usr/bin/python3 (python3-nbclient, jupyter-client). nbclient starts the
-kernel named by --kernel (default .net-csharp, installed by `dotnet interactive jupyter install`) in the notebook's
+kernel named by --kernel (default .net-csharp, installed from notebooks/kernelspec as notebooks/README.md says) in the notebook's
 own folder, sends every code cell in order and records what the kernel sends back as nbformat outputs
 (execute_result, display_data, stream, error). Errors do not stop the run: the caller decides which are allowed.
 
@@ -37,7 +37,7 @@ def missing(kernel):
     try:
         spec = KernelSpecManager().get_kernel_spec(kernel)
     except NoSuchKernel:
-        return f"no Jupyter kernelspec named {kernel} (dotnet tool restore, then dotnet interactive jupyter install)"
+        return f"no Jupyter kernelspec named {kernel} (dotnet tool restore, then jupyter kernelspec install --user --name .net-csharp notebooks/kernelspec/posix)"
     return None if spec.argv else f"the kernelspec {kernel} has no argv"
 
 
