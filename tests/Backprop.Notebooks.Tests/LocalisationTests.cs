@@ -13,6 +13,8 @@ namespace Backprop.Notebooks.Tests;
 /// </summary>
 public sealed partial class LocalisationTests
 {
+    private static readonly string ResourcesFolder = Path.Combine(RepositoryFiles.Root, "lib", "Backprop.Notebooks", "Resources");
+
     /// <summary>
     /// With ICU on, the process would start in the machine's locale; the other tests of this project assert English
     /// messages, so the process starts invariant, as it did with InvariantGlobalization, and each test here sets its own.
@@ -21,16 +23,24 @@ public sealed partial class LocalisationTests
     internal static void StartInvariant() =>
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
-    private static readonly string ResourcesFolder = Path.Combine(RepositoryFiles.Root, "lib", "Backprop.Notebooks", "Resources");
 
-    public static TheoryData<string> Editions { get; } = new("ko", "ja");
+    /// <summary>Every English .resx of Resources (Strings, and the exercises' when they come) with each edition's language.</summary>
+    public static TheoryData<string, string> EnglishFilesAndEditions { get; } = Directory.GetFiles(ResourcesFolder, "*.resx")
+        .Select(Path.GetFileNameWithoutExtension).Where(stem => !stem!.Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+        .Aggregate(new TheoryData<string, string>(), (data, stem) =>
+        {
+            data.Add(stem!, "ko");
+            data.Add(stem!, "ja");
+            return data;
+        });
 
     [Theory]
-    [MemberData(nameof(Editions))]
-    public void Every_english_string_has_a_translation_with_the_same_placeholders(string language)
+    [MemberData(nameof(EnglishFilesAndEditions))]
+    public void Every_english_string_has_a_translation_with_the_same_placeholders(string stem, string language)
     {
-        var english = Entries("Strings.resx");
-        var translated = Entries($"Strings.{language}.resx");
+        var english = Entries($"{stem}.resx");
+        Assert.True(File.Exists(Path.Combine(ResourcesFolder, $"{stem}.{language}.resx")), $"Resources/{stem}.resx has no {language} translation: add Resources/{stem}.{language}.resx");
+        var translated = Entries($"{stem}.{language}.resx");
         Assert.NotEmpty(english);
         Assert.Equal(english.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));
         foreach (var (key, text) in english)

@@ -29,7 +29,20 @@ public sealed class EditionSyncTests
     public void The_edition_is_in_step_with_the_english(string language, string fileName)
     {
         string path = EditionRuns.EditionPath(language, fileName);
-        var problems = EditionSync.Problems(Read(RepositoryPaths.Notebook(fileName)), Read(path), Relative(path));
+        JsonNode edition = Read(path);
+        var problems = EditionSync.Problems(Read(RepositoryPaths.Notebook(fileName)), edition, Relative(path)).ToList();
+        var code = edition["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code")
+            .Select(c => string.Concat(c!["source"]!.AsArray().Select(l => (string?)l))).ToList();
+        if (code.FirstOrDefault() != "#load \"../build-lib.csx\"")
+        {
+            problems.Add("the first code cell must be #load \"../build-lib.csx\" (the editions sit one folder deeper)");
+        }
+
+        if (!code.Any(c => c.Contains($"Notebook.Setup(language: \"{language}\");", StringComparison.Ordinal)))
+        {
+            problems.Add($"no set-up cell calls Notebook.Setup(language: \"{language}\"): the library's messages would not be in the edition's language");
+        }
+
         Assert.True(problems.Count == 0, $"{Relative(path)} is out of step with notebooks/{fileName}:\n" + string.Join("\n", problems));
     }
 
