@@ -37,7 +37,8 @@ internal static class EditionSync
             problems.Add($"cells reordered: at cell {Name(common[moved], englishIds)} the edition has cell {commonInEdition[moved]} instead");
         }
 
-        var byId = editionCells.ToDictionary(c => c.Id);
+        problems.AddRange(editionIds.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => $"cell {g.Key}: {g.Count()} cells of the edition have this id"));
+        var byId = editionCells.DistinctBy(c => c.Id).ToDictionary(c => c.Id);
         foreach (var en in englishCells.Where(c => byId.ContainsKey(c.Id)))
         {
             problems.AddRange(CellProblems(en, byId[en.Id], editionPath).Select(p => $"cell {Name(en.Id, englishIds)}: {p}"));

@@ -57,6 +57,7 @@ public sealed class EditionSyncTests
     [InlineData("unstamped", "cell c3 (English cell 3): no metadata.translation.sourceSha256")]
     [InlineData("reordered", "cells reordered: at cell b2 (English cell 2) the edition has cell c3 instead")]
     [InlineData("added", "cell x9: in the edition, not in the English")]
+    [InlineData("duplicate-id", "cell d4: 2 cells of the edition have this id")]
     [InlineData("removed", "cell d4 (English cell 4): in the English, not in the edition")]
     [InlineData("code-changed", "cell c3 (English cell 3): the code differs from the English in more than comments and string contents: English has `0.5` (line 3) where the edition has `0.25` (line 3)")]
     [InlineData("hole-changed", "cell d4 (English cell 4): the code differs from the English in more than comments and string contents: English has `F4` (line 2) where the edition has `F2` (line 2)")]
@@ -73,7 +74,7 @@ public sealed class EditionSyncTests
     [Fact]
     public void Every_fixture_folder_is_tested()
     {
-        string[] tested = ["good", "stale", "unstamped", "reordered", "added", "removed", "code-changed", "hole-changed", "nuget-changed", "cell-type", "tags", "kernelspec"];
+        string[] tested = ["good", "stale", "unstamped", "reordered", "added", "duplicate-id", "removed", "code-changed", "hole-changed", "nuget-changed", "cell-type", "tags", "kernelspec"];
         Assert.Equal(tested.Order(StringComparer.Ordinal), Directory.GetDirectories(Fixtures).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
