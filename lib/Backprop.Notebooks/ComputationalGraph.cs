@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Backprop.Notebooks.Display;
+using Backprop.Notebooks.Resources;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Backprop.Notebooks;
@@ -52,7 +53,7 @@ public sealed class ComputationalGraph : IRichDisplay
         if (_edges.Count > 0)
         {
             throw new InvalidOperationException(
-                "Call WithSignificantDigits before adding edges, so every number of the figure is written the same way.");
+                Strings.GraphSignificantDigitsFirst);
         }
 
         _significantDigits = significantDigits;
@@ -145,7 +146,7 @@ public sealed class ComputationalGraph : IRichDisplay
         ArgumentNullException.ThrowIfNull(node.Label);
         if (_nodes.Any(n => n.Id == node.Id))
         {
-            throw new ArgumentException($"A node with id \"{node.Id}\" is already in the graph.", nameof(node));
+            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, Strings.GraphDuplicateNode, node.Id), nameof(node));
         }
 
         _nodes.Add(node);
@@ -157,7 +158,7 @@ public sealed class ComputationalGraph : IRichDisplay
         if (_nodes.All(n => n.Id != id))
         {
             throw new ArgumentException(
-                $"No node \"{id}\" in the graph; add it with Operation or Value first. Nodes: {string.Join(", ", _nodes.Select(n => n.Id))}",
+                string.Format(CultureInfo.InvariantCulture, Strings.GraphUnknownNode, id, string.Join(", ", _nodes.Select(n => n.Id))),
                 nameof(id));
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Backprop.Notebooks.Display;
+using Backprop.Notebooks.Resources;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Backprop.Notebooks;
@@ -70,22 +71,26 @@ public sealed class GradientCheckTable : IRichDisplay
             Headings,
             .. Results.Select(r => new[] { r.Parameter, FormatError(r.MaxAbsError), FormatError(r.RelativeError), r.Passed ? Pass : Fail }),
         ];
-        int[] widths = Enumerable.Range(0, Headings.Length).Select(c => rows.Max(row => row[c].Length)).ToArray();
+        // Aligned in terminal columns, where a Korean or Japanese heading character takes two.
+        int[] widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(row => TextWidth.Columns(row[c]))).ToArray();
         var text = new StringBuilder();
         foreach (string[] row in rows)
         {
-            text.AppendLine(string.Join("  ", row.Select((value, c) => value.PadRight(widths[c]))).TrimEnd());
+            text.AppendLine(string.Join("  ", row.Select((value, c) => value + new string(' ', widths[c] - TextWidth.Columns(value)))).TrimEnd());
         }
 
         return text.Append(Rule()).ToString();
     }
 
-    private static string[] Headings => ["parameter", "max abs error", "relative error", "pass/fail"];
+    /// <summary>In the UI culture (an edition's language): the numbers beneath stay invariant.</summary>
+    private static string[] Headings =>
+        [Strings.GradientCheckParameter, Strings.GradientCheckMaxAbsError, Strings.GradientCheckRelativeError, Strings.GradientCheckVerdict];
 
     /// <summary>What "pass" means here: the tolerances used, usually the one default.</summary>
     private string Rule()
     {
         string tolerances = string.Join(", ", Results.Select(r => r.Tolerance).Distinct().Select(FormatError));
-        return $"{Pass} when relative error < {(tolerances.Length == 0 ? FormatError(GradientCheckResult.DefaultTolerance) : tolerances)}";
+        return string.Format(CultureInfo.InvariantCulture, Strings.GradientCheckRule, Pass,
+            tolerances.Length == 0 ? FormatError(GradientCheckResult.DefaultTolerance) : tolerances);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Backprop.Notebooks.Display;
+using Backprop.Notebooks.Resources;
 
 namespace Backprop.Notebooks;
 
@@ -56,7 +57,7 @@ public static class Notebook
         if (name is null)
         {
             throw new ArgumentException(
-                $"No source lib/Backprop/{wanted}.cs; available: {string.Join(", ", SourceNames)}", nameof(typeName));
+                string.Format(CultureInfo.InvariantCulture, Strings.SourceNotFound, wanted, string.Join(", ", SourceNames)), nameof(typeName));
         }
 
         using Stream stream = typeof(Notebook).Assembly.GetManifestResourceStream(SourcePrefix + name + SourceSuffix)!;

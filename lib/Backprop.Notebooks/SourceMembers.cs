@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Backprop.Notebooks.Display;
+using Backprop.Notebooks.Resources;
 
 namespace Backprop.Notebooks;
 
@@ -29,7 +31,7 @@ internal static partial class SourceMembers
             if (found.Count == 0)
             {
                 throw new ArgumentException(
-                    $"{typeName} has no member \"{name}\"; its members: {string.Join(", ", members.Select(m => m.Name).Distinct())}",
+                    string.Format(CultureInfo.InvariantCulture, Strings.SourceMemberNotFound, typeName, name, string.Join(", ", members.Select(m => m.Name).Distinct())),
                     nameof(names));
             }
 
@@ -47,7 +49,7 @@ internal static partial class SourceMembers
         int open = type.Success ? masked.IndexOf('{', type.Index) : -1;
         if (open < 0)
         {
-            throw new ArgumentException($"No type {typeName} with a body in this file.", nameof(typeName));
+            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, Strings.SourceTypeNotFound, typeName), nameof(typeName));
         }
 
         var members = new List<Member>();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using Backprop.Notebooks.Resources;
 
 namespace Backprop.Notebooks.Display;
 
@@ -21,8 +23,8 @@ internal static class ArrayHtml
         string[] cells = NumPy.Cells(rowMajor);
         var html = new StringBuilder();
         html.Append("<table class=\"numpy-array\" style=\"border-collapse:collapse;font-family:monospace;\">");
-        html.Append("<caption style=\"caption-side:bottom;text-align:left;opacity:0.7;\">shape ")
-            .Append(WebUtility.HtmlEncode(shape)).Append("</caption>");
+        html.Append("<caption style=\"caption-side:bottom;text-align:left;opacity:0.7;\">")
+            .Append(WebUtility.HtmlEncode(string.Format(CultureInfo.InvariantCulture, Strings.ArrayShape, shape))).Append("</caption>");
         for (int r = 0; r < rows; r++)
         {
             html.Append("<tr>");

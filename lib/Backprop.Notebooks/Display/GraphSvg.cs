@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Backprop.Notebooks.Resources;
 
 namespace Backprop.Notebooks.Display;
 
@@ -163,7 +164,7 @@ internal static class GraphSvg
     /// </summary>
     private static Box Legend(StringBuilder svg, Box content)
     {
-        (string Text, string Color)[] entries = [("forward value", Ink), ("backward gradient", BackwardColor)];
+        (string Text, string Color)[] entries = [(Strings.GraphForwardValue, Ink), (Strings.GraphBackwardGradient, BackwardColor)];
         const double size = 12;
         const double stroke = 18;
         const double gap = 22;

@@ -2,11 +2,18 @@ namespace Backprop.Notebooks.Display;
 
 /// <summary>
 /// An estimate of rendered text width, without font metrics: per-character advances in em, taken a
-/// little wide (DejaVu Sans, the Linux default, is wider than Arial) so labels never collide.
+/// little wide (DejaVu Sans, the Linux default, is wider than Arial) so labels never collide; Korean and
+/// Japanese characters a full em.
 /// </summary>
 internal static class TextWidth
 {
     public static double Of(string text, double fontSize) => text.Sum(Advance) * fontSize;
+
+    /// <summary>Columns in a monospaced font: a Korean or Japanese character takes two, as terminals draw it.</summary>
+    public static int Columns(string text) => text.Sum(c => IsWide(c) ? 2 : 1);
+
+    private static bool IsWide(char c) =>
+        c is >= '\u1100' and <= '\u11FF' or >= '\u3000' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uFF00' and <= '\uFF60';
 
     private static double Advance(char c) => c switch
     {
@@ -19,6 +26,7 @@ internal static class TextWidth
         >= 'a' and <= 'z' => 0.62,
         '×' or '+' or '÷' or '−' or '=' or '<' or '>' => 0.84,
         '∂' or 'σ' => 0.62,
+        _ when IsWide(c) => 1.0,  // Hangul, kana, CJK ideographs: the editions' legends and labels, a whole em each
         _ => 0.7,
     };
 }
