@@ -45,6 +45,9 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     [InlineData("Affine, one sample", new[] { "X (2,)", "W (2, 3)", "X · W (3,)", "B (3,)", "Y (3,)", "∂L/∂Y · Wᵀ (2,)", "Xᵀ · ∂L/∂Y (2, 3)", "∂L/∂Y (3,)" })]
     [InlineData("Affine, a batch of N samples", new[] { "X (N, 2)", "W (2, 3)", "X · W (N, 3)", "B (3,)", "Y (N, 3)", "∂L/∂Y · Wᵀ (N, 2)", "Xᵀ · ∂L/∂Y (2, 3)", "Σ rows of ∂L/∂Y (3,)" })]
     [InlineData("Softmax-with-Loss, simplified", new[] { "a₁", "y₁ − t₁", "y₂ − t₂", "y₃ − t₃", "t₁, t₂, t₃", "CEE", "Softmax" })]
+    // The book's appendix figure: the gradients derived node by node, each score receiving y − t in the end.
+    [InlineData("Softmax-with-Loss, node by node", new[] { "exp", "log", "y₁ − t₁", "y₂ − t₂", "y₃ − t₃", "1/S", "−t₁S", "−t₂/exp(a₂)", "−t₃/y₃", "−t₁", "Σ tₖ log yₖ" })]
+    [InlineData("A network that ends in Softmax-with-Loss", new[] { "Affine", "ReLU", "Softmax-with-Loss", "(y − t)/N", "∂L/∂z₂" })]
     public void Draws_the_books_graphs_with_shapes_and_gradients(string title, string[] labels)
     {
         var figure = Run.Executed.Cells.SelectMany(c => c.Outputs).SelectMany(o => o.Data.Values)

@@ -54,6 +54,41 @@ public sealed class StudentHabitsTests
         Assert.True(drifts.Count == 0, $"{fileName}, run again in reverse:\n" + string.Join("\n", drifts.Select(d => $"cell {d.Number}:\n{d.Diff}")));
     }
 
+    [Fact]
+    public async Task The_german_kernel_prints_decimal_commas_until_setup_and_points_after_it_in_every_later_cell()
+    {
+        // Without this the test above could pass for the wrong reason: a kernel that never saw the German locale.
+        string[] cells =
+        [
+            "Console.WriteLine(0.5);",
+            "#r \"../lib/Backprop.Notebooks/bin/Debug/net10.0/Backprop.Notebooks.dll\"\nBackprop.Notebooks.Notebook.Setup(language: \"en\");",
+            "Console.WriteLine(0.5);",
+            "await Task.Run(() => Console.WriteLine(0.25));",
+        ];
+        var root = new JsonObject
+        {
+            ["cells"] = new JsonArray(cells.Select(source => (JsonNode)new JsonObject
+            {
+                ["cell_type"] = "code",
+                ["execution_count"] = null,
+                ["metadata"] = new JsonObject(),
+                ["outputs"] = new JsonArray(),
+                ["source"] = source,
+            }).ToArray()),
+            ["metadata"] = Notebook.PolyglotMetadata(),
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        };
+        var probe = new Notebook(root, NotebookFormat.Ipynb, JsonStyle.VsCode, RepositoryPaths.Notebook("locale-probe.ipynb"));
+        var result = await SharedExecutor.Instance.RunAsync(probe, GermanStudent);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Cells.Where(c => c.IsFailure).Select(c => $"cell {c.Number}: {c.Message}")));
+        string[] printed = result.Executed.Cells.Select(c => string.Concat(c.Outputs.Where(o => o.OutputType == "stream").Select(o => o.Text))).ToArray();
+        Assert.Equal("0,5\n", printed[0]);
+        Assert.Equal("0.5\n", printed[2]);
+        Assert.Equal("0.25\n", printed[3]);
+    }
+
     private static Task<(Notebook, NotebookRunResult)> RunAsync(string fileName) =>
         Runs.GetOrAdd(fileName, name => new Lazy<Task<(Notebook, NotebookRunResult)>>(async () =>
         {
