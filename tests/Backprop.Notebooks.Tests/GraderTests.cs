@@ -20,7 +20,7 @@ public sealed class GraderTests
     [Fact]
     public void A_wrong_derivative_fails_with_its_values_and_hint_in_the_invariant_culture()
     {
-        string said = Printed(() => Grader.DivisionLayer(1, () => Layer(sign: +1)), culture: "de-DE");
+        string said = Printed(() => Grader.DivisionLayer(1, () => Layer(sign: +1)), DecimalCommas());
         Assert.StartsWith("Exercise 1 failed:\n", said, StringComparison.Ordinal);
         // z = 3/2: ∂z/∂y = −x/y² = −0.75; the sign forgotten gives 0.75.
         Assert.Contains("dy at x = 3, y = 2, dout = 1: yours 0.75, numerical -0.75", said, StringComparison.Ordinal);
@@ -86,13 +86,23 @@ public sealed class GraderTests
         public (double dx, double dy) Backward(double dout) => (dout / y, sign * dout * x / (y * y));
     }
 
-    private static string Printed(Action grade, string culture = "en-US")
+    /// <summary>A culture that writes 0,75 (German's, built by hand: the tests run in globalization-invariant mode).</summary>
+    private static CultureInfo DecimalCommas()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NumberDecimalSeparator = ",";
+        culture.NumberFormat.NumberGroupSeparator = ".";
+        Assert.Equal("0,75", 0.75.ToString(culture));
+        return culture;
+    }
+
+    private static string Printed(Action grade, CultureInfo? culture = null)
     {
         var before = (Console.Out, CultureInfo.CurrentCulture);
         var output = new StringWriter { NewLine = "\n" };
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            CultureInfo.CurrentCulture = culture ?? CultureInfo.InvariantCulture;
             Console.SetOut(output);
             grade();
         }
