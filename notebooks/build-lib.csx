@@ -4,12 +4,15 @@
 // and lib/Backprop.Notebooks, this costs a few file stats and starts no process.
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
 static class BuildLib
 {
     const string UpToDate = "lib/Backprop.Notebooks is up to date.";
+    const string RestartNeeded =
+        "lib/Backprop.Notebooks was rebuilt, but this kernel still runs the library it loaded before: restart the kernel, then run the set-up cells again.";
     static readonly string[] SourceFolders = { "Backprop", "Backprop.Notebooks" };
 
     public static void EnsureBuilt([CallerFilePath] string scriptPath = "")
@@ -23,6 +26,13 @@ static class BuildLib
         if (!File.Exists(project))
         {
             throw new FileNotFoundException($"build-lib.csx expects the repository layout: {project} is missing.");
+        }
+
+        // Remembered across runs of this cell in one kernel: the rebuilt library stays unloaded until a restart.
+        if (AppDomain.CurrentDomain.GetData(RestartNeeded) is true)
+        {
+            Console.WriteLine(RestartNeeded);
+            return;
         }
 
         if (!IsStale(lib, dll))
@@ -47,6 +57,15 @@ static class BuildLib
             // MSBuild skips a compile whose inputs did not change, leaving an old DLL behind a touched
             // source file; stamping the DLL keeps the next check from building again for nothing.
             File.SetLastWriteTimeUtc(dll, DateTime.UtcNow);
+            // A kernel keeps the assemblies it has loaded: after an edit to lib/, re-running the set-up cells
+            // builds a new DLL that this kernel cannot load. Say so, rather than "up to date".
+            if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Backprop" or "Backprop.Notebooks"))
+            {
+                AppDomain.CurrentDomain.SetData(RestartNeeded, true);
+                Console.WriteLine(RestartNeeded);
+                return;
+            }
+
             // The same line as when nothing was built: it is true either way, and a stored output must
             // not depend on whether this particular run happened to build (the runner's --check).
             Console.WriteLine(UpToDate);

@@ -91,7 +91,7 @@ public sealed class ActivationLayersNotebookTests(ActivationLayersRun run) : Not
     [Fact]
     public void Draws_the_sigmoid_as_four_nodes_and_as_one_with_the_same_ends()
     {
-        GraphFigure sigmoid = GraphFigure.Of(GraphCell("Operation(\"sigmoid\""));
+        GraphFigure sigmoid = GraphFigure.Of(GraphCell("dxOneNode"));
         Assert.Contains("sigmoid", sigmoid.Texts);
         Assert.Contains("exp", sigmoid.Texts);
         // x = 2: y = sigmoid(2) on both outputs, y(1 − y) = 0.10499359 back to both inputs.
@@ -121,6 +121,32 @@ public sealed class ActivationLayersNotebookTests(ActivationLayersRun run) : Not
         }
 
         Assert.Equal(0.0, x[Array.IndexOf(y, 1.0)], 9);
+    }
+
+    [Fact]
+    public void Draws_the_sigmoid_with_the_books_symbolic_labels_beside_the_numbers()
+    {
+        GraphFigure symbolic = GraphFigure.Of(GraphCell("the book's backward labels"));
+        // The book's figure: what flows back along each edge, from ∂L/∂y at y to ∂L/∂y · y(1 − y) at x.
+        Assert.Contains("∂L/∂y · y² exp(−x)", symbolic.Texts);
+        Assert.Contains("−∂L/∂y · y² exp(−x)", symbolic.Texts);
+        Assert.Equal(2, symbolic.Texts.Count(t => t == "−∂L/∂y · y²"));
+        Assert.Contains("∂L/∂y · y(1 − y)", symbolic.Texts);
+        int numeric = Run.Stored.Cells.Single(c => c.IsCode && c.Source.Contains("dxOneNode", StringComparison.Ordinal)).Index;
+        int labels = Run.Stored.Cells.Single(c => c.IsCode && c.Source.Contains("the book's backward labels", StringComparison.Ordinal)).Index;
+        Assert.True(labels > numeric, "the symbolic graph comes beside (after) the numeric one");
+    }
+
+    [Fact]
+    public void Exercise_1_comes_before_the_librarys_relu_and_the_books()
+    {
+        var cells = Run.Stored.Cells;
+        int exercise = cells.Single(c => c.IsCode && c.Source.StartsWith("// Exercise 1: your own ReLU", StringComparison.Ordinal)).Index;
+        int check = cells.Single(c => c.IsCode && c.Source.StartsWith("// Check exercise 1", StringComparison.Ordinal)).Index;
+        int source = cells.Single(c => c.IsCode && c.Source.Contains("Notebook.Source(\"Relu\")", StringComparison.Ordinal)).Index;
+        int mask = cells.Single(c => c.IsCode && c.Source.Contains("mask[i, j] = x[i, j] <= 0", StringComparison.Ordinal)).Index;
+        int bookRelu = cells.Single(c => c.IsCode && c.Source.Contains("class BookRelu", StringComparison.Ordinal)).Index;
+        Assert.True(exercise < check && check < mask && mask < source && source < bookRelu, $"exercise {exercise}, check {check}, mask {mask}, Relu {source}, BookRelu {bookRelu}");
     }
 
     private NotebookCell GraphCell(string marker) =>

@@ -45,6 +45,9 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     [InlineData("Affine, one sample", new[] { "X (2,)", "W (2, 3)", "X · W (3,)", "B (3,)", "Y (3,)", "∂L/∂Y · Wᵀ (2,)", "Xᵀ · ∂L/∂Y (2, 3)", "∂L/∂Y (3,)" })]
     [InlineData("Affine, a batch of N samples", new[] { "X (N, 2)", "W (2, 3)", "X · W (N, 3)", "B (3,)", "Y (N, 3)", "∂L/∂Y · Wᵀ (N, 2)", "Xᵀ · ∂L/∂Y (2, 3)", "Σ rows of ∂L/∂Y (3,)" })]
     [InlineData("Softmax-with-Loss, simplified", new[] { "a₁", "y₁ − t₁", "y₂ − t₂", "y₃ − t₃", "t₁, t₂, t₃", "CEE", "Softmax" })]
+    // The book's appendix figure: the gradients derived node by node, each score receiving y − t in the end.
+    [InlineData("Softmax-with-Loss, node by node", new[] { "exp", "log", "y₁ − t₁", "y₂ − t₂", "y₃ − t₃", "1/S", "−t₁S", "−t₂/exp(a₂)", "−t₃/y₃", "−t₁", "Σ tₖ log yₖ" })]
+    [InlineData("A network that ends in Softmax-with-Loss", new[] { "Affine", "ReLU", "Softmax-with-Loss", "(y − t)/N", "∂L/∂z₂" })]
     public void Draws_the_books_graphs_with_shapes_and_gradients(string title, string[] labels)
     {
         var figure = Run.Executed.Cells.SelectMany(c => c.Outputs).SelectMany(o => o.Data.Values)
@@ -63,8 +66,8 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     [Fact]
     public void Exercises_ship_stubs_and_their_checks_say_not_done_yet()
     {
-        AssertPrinted("Exercise 1 not done yet: return dx and set dW and db, each with the shape of what it differentiates (x, W, b): the matrix-product backward above.\n");
-        AssertPrinted("Exercise 2 not done yet: for each row: subtract that row's own maximum, take exp, divide by that row's sum.\n");
+        AssertPrinted("Exercise 1 not done yet: return dx and set dW and db, each with the shape of what it differentiates (x, W, b): see the backward pass of a matrix product above.\n");
+        AssertPrinted("Exercise 2 not done yet: softmax of each row, one sample per row: the Softmax section above shows a version that cannot overflow.\n");
         AssertPrinted("Exercise 3 not done yet: differentiate L by each x_nk (here y = x), then multiply by dout.\n");
 
         // The answers live in the Solutions folder, not in the notebook; neither does the text give exercise 3 away.
@@ -73,6 +76,15 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
         Assert.DoesNotContain("Math.Exp(v - row.Maximum())", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("(y - t) / y.RowCount", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("sum-of-squares loss has the same gradient", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exercise_1_comes_before_the_librarys_affine()
+    {
+        var cells = Run.Stored.Cells;
+        int exercise = cells.Single(c => c.IsCode && c.Source.StartsWith("// Exercise 1: the Affine backward", StringComparison.Ordinal)).Index;
+        int source = cells.Single(c => c.IsCode && c.Source.Contains("Notebook.Source(\"Affine\"", StringComparison.Ordinal)).Index;
+        Assert.True(exercise < source, $"exercise {exercise}, Affine source {source}");
     }
 
     [Theory]
@@ -178,7 +190,7 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     public void The_seeds_softmax_slips_do_not_compile_in_csharp()
     {
         Assert.Contains("CS0176", Run.AllText, StringComparison.Ordinal);        // self.softmax on a method without self
-        Assert.Contains("'exp_X_sum'", Run.AllText, StringComparison.Ordinal);   // the misspelt sum
+        Assert.Contains("'exp_x_sum'", Run.AllText, StringComparison.Ordinal);   // study notebook 004 defines exp_X_sum, divides by exp_x_sum
     }
 
     [Fact]

@@ -15,12 +15,18 @@ internal static class SharedExecutor
 
     internal sealed class Runner
     {
-        public async Task<NotebookRunResult> RunAsync(NotebookRunner.Engine.Formats.Notebook notebook)
+        public Task<NotebookRunResult> RunAsync(NotebookRunner.Engine.Formats.Notebook notebook) => RunAsync(notebook, Executor);
+
+        /// <summary>The same with other settings: a kernel started in a student's locale, say.</summary>
+        public Task<NotebookRunResult> RunAsync(NotebookRunner.Engine.Formats.Notebook notebook, ExecutionSettings settings) =>
+            RunAsync(notebook, new NotebookExecutor(settings));
+
+        private static async Task<NotebookRunResult> RunAsync(NotebookRunner.Engine.Formats.Notebook notebook, NotebookExecutor executor)
         {
             await Kernels.WaitAsync();
             try
             {
-                return await Executor.RunAsync(notebook);
+                return await executor.RunAsync(notebook);
             }
             finally
             {

@@ -41,7 +41,7 @@ public sealed class SimpleLayersNotebookTests(SimpleLayersRun run) : NotebookCon
     [Fact]
     public void Draws_the_apple_graph_with_short_labels()
     {
-        GraphFigure apple = GraphFigure.Of(GraphCells()[0]);
+        GraphFigure apple = GraphFigure.Of(GraphCell("price_apples, dprice"));
         // The book's figure 5-16: 100 × 2 = 200, × 1.1 = 220; back: 1, 1.1, 2.2, 110, 200.
         Assert.Equal<string>(["1.1", "100", "2", "200", "220"], apple.ForwardValues.Order(StringComparer.Ordinal));
         Assert.Equal<string>(["1", "1.1", "110", "2.2", "200"], apple.Gradients.Order(StringComparer.Ordinal));
@@ -50,9 +50,9 @@ public sealed class SimpleLayersNotebookTests(SimpleLayersRun run) : NotebookCon
     [Fact]
     public void Draws_the_shop_graph_before_the_code_with_the_numbers_that_code_prints()
     {
-        var graphs = GraphCells();
+        NotebookCell shopGraph = GraphCell("The book's figure");
         NotebookCell shopCode = Run.Executed.Cells.Single(c => c.IsCode && c.Source.Contains("add_apple_orange_layer.Forward", StringComparison.Ordinal));
-        Assert.True(graphs[1].Index < shopCode.Index, "the shop graph should come before the code that computes it");
+        Assert.True(shopGraph.Index < shopCode.Index, "the shop graph should come before the code that computes it");
 
         // The printed gradients, rounded to 8 digits, are the red labels of the typed-in figure.
         string[] printed = string.Concat(shopCode.Outputs.Select(o => o.Text)).Split('\n');
@@ -63,7 +63,7 @@ public sealed class SimpleLayersNotebookTests(SimpleLayersRun run) : NotebookCon
             .ToArray();
         Assert.Equal<string>(["1", "1.1", "1.1", "1.1", "110", "165", "2.2", "3.3", "650"], expectedGradients.Order(StringComparer.Ordinal));
 
-        GraphFigure shop = GraphFigure.Of(graphs[1]);
+        GraphFigure shop = GraphFigure.Of(shopGraph);
         Assert.Equal(expectedGradients.Order(StringComparer.Ordinal), shop.Gradients.Order(StringComparer.Ordinal));
         Assert.Equal<string>(["1.1", "100", "150", "2", "200", "3", "450", "650", "715"], shop.ForwardValues.Order(StringComparer.Ordinal));
     }
@@ -74,10 +74,38 @@ public sealed class SimpleLayersNotebookTests(SimpleLayersRun run) : NotebookCon
         Assert.All(GraphCells(), cell => Assert.DoesNotContain("00000000", string.Join(" ", GraphFigure.Of(cell).Texts), StringComparison.Ordinal));
     }
 
-    private List<NotebookCell> GraphCells()
+    [Fact]
+    public void Draws_the_chain_rule_as_an_add_node_and_a_square_node()
     {
-        var cells = Run.Executed.Cells.Where(c => c.IsCode && c.Source.Contains("Notebook.Graph()", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, cells.Count);
-        return cells;
+        GraphFigure chain = GraphFigure.Of(GraphCell("\"**2\""));
+        // z = (x + y)² at x = 1, y = 2: forward 1, 2, t = 3, z = 9; backward 1 at z, 2t = 6 everywhere before it.
+        Assert.Equal<string>(["1", "2", "3", "9"], chain.ForwardValues.Order(StringComparer.Ordinal));
+        Assert.Equal<string>(["1", "6", "6", "6"], chain.Gradients.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Runs_the_add_and_multiply_nodes_on_the_books_numbers()
+    {
+        // 10 + 5 and 10 × 5 with upstream 1.3: back 1.3 and 1.3; 1.3 × 5 = 6.5 and 1.3 × 10 = 13.
+        AssertPrinted("add: 15, back 1.3 1.3; multiply: 50, back 6.5 13\n");
+        GraphFigure nodes = GraphFigure.Of(GraphCell("bookMul"));
+        Assert.Equal<string>(["1.3", "1.3", "1.3", "1.3", "13", "6.5"], nodes.Gradients.Order(StringComparer.Ordinal));
+        Assert.Equal<string>(["10", "10", "15", "5", "5", "50"], nodes.ForwardValues.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Poses_the_apple_backward_as_a_fill_in_before_computing_it()
+    {
+        NotebookCell fillIn = GraphCell("for you to fill in");
+        GraphFigure figure = GraphFigure.Of(fillIn);
+        Assert.Equal(4, figure.Texts.Count(t => t == "?"));
+        Assert.Equal<string>(["1"], figure.Gradients);
+        int backward = Run.Executed.Cells.Single(c => c.IsCode && c.Source.Contains("mul_tax_layer_apples.Backward", StringComparison.Ordinal)).Index;
+        Assert.True(fillIn.Index < backward, "the fill-in comes before the backward pass computes its values");
+    }
+
+    private List<NotebookCell> GraphCells() =>
+        Run.Executed.Cells.Where(c => c.IsCode && c.Source.Contains("Notebook.Graph()", StringComparison.Ordinal)).ToList();
+
+    private NotebookCell GraphCell(string marker) => Assert.Single(GraphCells(), c => c.Source.Contains(marker, StringComparison.Ordinal));
 }

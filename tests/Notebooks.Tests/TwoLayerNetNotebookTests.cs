@@ -107,6 +107,8 @@ public sealed partial class TwoLayerNetNotebookTests(TwoLayerNetRun run) : IClas
     public void The_pitfalls_show_what_they_say()
     {
         Assert.Contains("η = 10:  test acc after each epoch 0.10 0.10", run.Stdout, StringComparison.Ordinal);
+        // The text says the overshooting steps killed every hidden unit (ReLU passes nothing for any image).
+        Assert.Contains("η = 10: hidden units that pass anything for some image: 0 of 50", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("η = 10: scores that still vary from image to image: 0 of 10", run.Stdout, StringComparison.Ordinal);
         var copy = Regex.Match(run.Stdout, @"copy:     loss (\S+) → (\S+)\nin place: loss (\S+) → (\S+)\n");
         Assert.True(copy.Success);
@@ -117,8 +119,11 @@ public sealed partial class TwoLayerNetNotebookTests(TwoLayerNetRun run) : IClas
     [Fact]
     public void As_shipped_the_exercises_are_stubs_whose_checks_say_not_done_yet()
     {
-        Assert.Contains("Exercise 1 not done yet: start from dout = last.Backward()", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Exercise 2 not done yet: new List<ILayer>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exercise 1 not done yet: start from the loss layer", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exercise 2 not done yet: the five layers the exercise names", run.Stdout, StringComparison.Ordinal);
+        // A hint says where to look, not what to write.
+        Assert.DoesNotContain("last.Backward()", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("new Relu()", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"Exercise \d (passed|failed)", run.Stdout);
         Assert.All(Exercises, e => Assert.Single(run.Stored.Cells, c => c.IsCode && c.Source.Contains(e.Signature, StringComparison.Ordinal)
             && c.Source.Contains("throw new NotImplementedException(", StringComparison.Ordinal)));

@@ -84,7 +84,7 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
     {
         var tool = KernelTool.Locate(folder);
         await tool.EnsureRestoredAsync(log, cancellationToken).ConfigureAwait(false);
-        return await KernelProcess.StartAsync(tool, folder, settings.KernelStartTimeout, cancellationToken).ConfigureAwait(false);
+        return await KernelProcess.StartAsync(tool, folder, settings.KernelStartTimeout, cancellationToken, settings.KernelEnvironment).ConfigureAwait(false);
     }
 
     private async Task<CellResult> RunCellAsync(KernelProcess kernel, NotebookCell cell, CancellationToken cancellationToken)

@@ -42,10 +42,21 @@ public sealed class KernelProcess : IAsyncDisposable
     /// <summary>The exit code once the process has exited, else null.</summary>
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
-    /// <summary>Starts the kernel in <paramref name="workingDirectory"/> and waits for its KernelReady event.</summary>
-    public static async Task<KernelProcess> StartAsync(KernelTool tool, string workingDirectory, TimeSpan startTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the kernel in <paramref name="workingDirectory"/>, with <paramref name="environment"/> over the
+    /// machine-independent variables, and waits for its KernelReady event.
+    /// </summary>
+    public static async Task<KernelProcess> StartAsync(
+        KernelTool tool, string workingDirectory, TimeSpan startTimeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var process = Process.Start(tool.StartInfo(workingDirectory))
+        var start = tool.StartInfo(workingDirectory);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start)
             ?? throw new InvalidOperationException("could not start dotnet-interactive");
         var kernel = new KernelProcess(process);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,5 +1,5 @@
 // Exercise 2: a shop with a coupon
-// Expected hint: the coupon enters as −coupon: minus the add node's derivative
+// Expected hint: what does that minus do to the derivative the add node returns?
 // Returns the price and its derivatives with respect to all six inputs.
 (double price, double dapple, double dapple_num, double dorange, double dorange_num,
  double dcoupon, double dtax)

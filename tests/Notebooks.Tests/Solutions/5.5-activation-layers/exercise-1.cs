@@ -1,5 +1,5 @@
 // Exercise 1: your own ReLU
-class MyRelu
+class MyRelu : ILayer
 {
     private bool[,] mask = new bool[0, 0];
 

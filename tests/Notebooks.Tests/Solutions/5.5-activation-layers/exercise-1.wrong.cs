@@ -1,6 +1,6 @@
 // Exercise 1: your own ReLU
 // Expected hint: Backward changed the dout it was given
-class MyRelu
+class MyRelu : ILayer
 {
     private bool[,] mask = new bool[0, 0];
 

@@ -1,5 +1,5 @@
 // Exercise 2: a tanh layer
-class MyTanh
+class MyTanh : ILayer
 {
     private Matrix<double> output = Matrix<double>.Build.Dense(1, 1);
 

@@ -1,5 +1,5 @@
 // Exercise 1: the Affine backward
-class MyAffine
+class MyAffine : ILayer
 {
     public Matrix<double> W, dW;
     public Vector<double> b, db;

@@ -1,6 +1,6 @@
 // Exercise 1: the Affine backward
-// Expected hint: dW has shape (4,3), W has (3,4). Hint: Xᵀ · dout.
-class MyAffine
+// Expected hint: dW has shape (4,3), but W has (3,4)
+class MyAffine : ILayer
 {
     public Matrix<double> W, dW;
     public Vector<double> b, db;

@@ -1,5 +1,5 @@
 // Exercise 2: a softmax that survives any batch
-// Expected hint: subtract each row's own maximum
+// Expected hint: exp overflows for large scores
 Matrix<double> MySoftmax(Matrix<double> a)
 {
     var y = Matrix<double>.Build.Dense(a.RowCount, a.ColumnCount);

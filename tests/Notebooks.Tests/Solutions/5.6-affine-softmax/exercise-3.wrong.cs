@@ -1,5 +1,5 @@
 // Exercise 3: identity with the sum-of-squares loss
-// Expected hint: divide by the batch size
+// Expected hint: keep the factor in front of the sum
 class IdentityWithLoss
 {
     private Matrix<double> y = Matrix<double>.Build.Dense(1, 1);

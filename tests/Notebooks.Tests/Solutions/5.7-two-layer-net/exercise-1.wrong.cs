@@ -1,5 +1,5 @@
 // Exercise 1: backward through any list of layers
-// Expected hint: Hint: walk the layers from the last to the first
+// Expected hint: in which order must they run?
 // The layers walked in forward order: Affine1 gets a dout of Affine2's output shape.
 Matrix<double> BackwardThrough(IReadOnlyList<ILayer> layers, SoftmaxWithLoss last)
 {
