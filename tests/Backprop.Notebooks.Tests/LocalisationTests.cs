@@ -122,6 +122,6 @@ public sealed partial class LocalisationTests
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
-    [GeneratedRegex(@"\{\d+\}")]
+    [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
 }
