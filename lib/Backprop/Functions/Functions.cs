@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Backprop;
 
 /// <summary>The book's <c>softmax</c> and <c>cross_entropy_error</c> (common/functions.py).</summary>

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Backprop;
 
 /// <summary>The sigmoid y = 1 / (1 + exp(−x)) elementwise: dy/dx = y(1 − y), so backward needs only the stored y.</summary>

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Backprop;
 
 /// <summary>The checks the layers share, one call per rule, so each failure explains itself the same way.</summary>
