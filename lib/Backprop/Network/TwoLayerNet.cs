@@ -27,7 +27,12 @@ public sealed class TwoLayerNet
         affine1 = new Affine(W1, b1);
         affine2 = new Affine(W2, b2);
         var relu1 = new Relu();
-        Layers = [new("Affine1", affine1), new("Relu1", relu1), new("Affine2", affine2)];
+        Layers =
+        [
+            new("Affine1", affine1),
+            new("Relu1", relu1),
+            new("Affine2", affine2),
+        ];
         backwardOrder = [affine2, relu1, new WithoutDx(affine1)]; // the layers reversed; the data needs no dx
     }
 

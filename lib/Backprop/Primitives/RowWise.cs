@@ -89,6 +89,26 @@ internal static class RowWise
         return -sum;
     }
 
+    /// <summary><c>m[indices]</c>: the rows at <paramref name="indices"/>, in that order, gathered column by column.</summary>
+    public static Matrix<double> Gather(Matrix<double> m, IReadOnlyList<int> indices)
+    {
+        if (m.AsColumnMajorArray() is not { } source)
+        {
+            return Matrix<double>.Build.Dense(indices.Count, m.ColumnCount, (n, p) => m[indices[n], p]);
+        }
+
+        var result = new double[indices.Count * m.ColumnCount];
+        for (int p = 0; p < m.ColumnCount; p++)
+        {
+            for (int n = 0; n < indices.Count; n++)
+            {
+                result[n + p * indices.Count] = source[indices[n] + p * m.RowCount];
+            }
+        }
+
+        return Matrix<double>.Build.Dense(indices.Count, m.ColumnCount, result);
+    }
+
     /// <summary><c>np.argmax(m, axis=1)</c>: the column of each row's largest entry, the first one on a tie.</summary>
     public static int[] ArgMax(Matrix<double> m)
     {
