@@ -64,7 +64,7 @@ public sealed class TwoLayerNet
     public double Loss(Matrix<double> x, Matrix<double> t) => LastLayer.Forward(Predict(x), t);
 
     /// <summary>The mean cross-entropy loss of x against the class of each row.</summary>
-    public double Loss(Matrix<double> x, int[] t) => LastLayer.Forward(Predict(x), t);
+    public double Loss(Matrix<double> x, int[] labels) => LastLayer.Forward(Predict(x), labels);
 
     /// <summary>The fraction of rows whose largest score is in the column where one-hot t has its 1.</summary>
     public double Accuracy(Matrix<double> x, Matrix<double> t)
@@ -75,19 +75,19 @@ public sealed class TwoLayerNet
     }
 
     /// <summary>The fraction of rows whose largest score is in the column of their label.</summary>
-    public double Accuracy(Matrix<double> x, int[] t)
+    public double Accuracy(Matrix<double> x, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(x);
-        Functions.CheckLabels(t, x.RowCount, W2.ColumnCount);
+        Functions.CheckLabels(labels, x.RowCount, W2.ColumnCount);
         int[] y = RowWise.ArgMaxInSlices(Predict, x, Math.Max(W1.RowCount, W1.ColumnCount)); // np.argmax(predict(x), axis=1)
-        return (double)y.Where((label, n) => label == t[n]).Count() / x.RowCount;
+        return (double)y.Where((label, n) => label == labels[n]).Count() / x.RowCount;
     }
 
     /// <summary>∂L/∂(every parameter) by central differences (h = 1e-4), nudging each entry in place: slow, and independent of backprop.</summary>
     public TwoLayerNetGradients NumericalGradient(Matrix<double> x, Matrix<double> t) => NumericalGradient(() => Loss(x, t));
 
     /// <summary>As the one-hot form, for the class of each row.</summary>
-    public TwoLayerNetGradients NumericalGradient(Matrix<double> x, int[] t) => NumericalGradient(() => Loss(x, t));
+    public TwoLayerNetGradients NumericalGradient(Matrix<double> x, int[] labels) => NumericalGradient(() => Loss(x, labels));
 
     /// <summary>∂L/∂(every parameter) by backprop, for one-hot targets t.</summary>
     public TwoLayerNetGradients Gradient(Matrix<double> x, Matrix<double> t)
@@ -97,9 +97,9 @@ public sealed class TwoLayerNet
     }
 
     /// <summary>∂L/∂(every parameter) by backprop, for the class of each row.</summary>
-    public TwoLayerNetGradients Gradient(Matrix<double> x, int[] t)
+    public TwoLayerNetGradients Gradient(Matrix<double> x, int[] labels)
     {
-        Loss(x, t); // forward
+        Loss(x, labels); // forward
         return Backward();
     }
 
