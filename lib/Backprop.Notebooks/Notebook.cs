@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Backprop.Notebooks.Display;
 using Backprop.Notebooks.Resources;
 
@@ -43,7 +44,7 @@ public static class Notebook
             .ToArray();
 
     /// <summary>
-    /// lib/Backprop/<paramref name="typeName"/>.cs as it was compiled into this build, so the notebook
+    /// lib/Backprop/…/<paramref name="typeName"/>.cs as it was compiled into this build, so the notebook
     /// shows the code that actually runs and never drifts from the library.
     /// </summary>
     /// <exception cref="ArgumentException">No such file; the message lists the names there are.</exception>
@@ -60,14 +61,17 @@ public static class Notebook
                 string.Format(CultureInfo.InvariantCulture, Strings.SourceNotFound, wanted, string.Join(", ", SourceNames)), nameof(typeName));
         }
 
-        using Stream stream = typeof(Notebook).Assembly.GetManifestResourceStream(SourcePrefix + name + SourceSuffix)!;
+        string resource = SourcePrefix + name + SourceSuffix;
+        using Stream stream = typeof(Notebook).Assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        return new SourceCode(name, reader.ReadToEnd());
+        // The file's place in lib/Backprop (e.g. Layers/Affine.cs), which the build records beside the resource.
+        string? path = typeof(Notebook).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == resource)?.Value;
+        return new SourceCode(name, reader.ReadToEnd(), path: path is null ? null : "lib/Backprop/" + path);
     }
 
     /// <summary>
     /// Only the members <paramref name="member"/>, <paramref name="moreMembers"/>… of the type in
-    /// lib/Backprop/<paramref name="typeName"/>.cs, every overload of each, in the order named, with their
+    /// lib/Backprop/…/<paramref name="typeName"/>.cs, every overload of each, in the order named, with their
     /// comments: <c>Notebook.Source("Affine", "Forward", "Backward")</c> shows the math without the rest.
     /// </summary>
     /// <exception cref="ArgumentException">No such file, or no such member; the message lists the names there are.</exception>
@@ -77,7 +81,7 @@ public static class Notebook
         ArgumentNullException.ThrowIfNull(moreMembers);
         SourceCode file = Source(typeName);
         string[] members = [member, .. moreMembers];
-        return new SourceCode(file.Name, SourceMembers.Extract(file.Code, file.Name, members), members);
+        return new SourceCode(file.Name, SourceMembers.Extract(file.Code, file.Name, members), members, file.Path);
     }
 
     /// <summary>A table of gradient checks: parameter | max abs error | relative error | ✓ or ✗.</summary>

@@ -16,18 +16,19 @@ namespace Backprop.Notebooks;
 [TypeFormatterSource(typeof(HtmlAndTextSource<SourceCode>))]
 public sealed class SourceCode : IRichDisplay
 {
-    internal SourceCode(string name, string code, IReadOnlyList<string>? members = null)
+    internal SourceCode(string name, string code, IReadOnlyList<string>? members = null, string? path = null)
     {
         Name = name;
         Code = code;
         Members = members ?? [];
+        Path = path ?? $"lib/Backprop/{name}.cs";
     }
 
     /// <summary>The type's name, e.g. "Affine".</summary>
     public string Name { get; }
 
-    /// <summary>Where the file lives in the repository, e.g. "lib/Backprop/Affine.cs".</summary>
-    public string Path => $"lib/Backprop/{Name}.cs";
+    /// <summary>Where the file lives in the repository, e.g. "lib/Backprop/Layers/Affine.cs".</summary>
+    public string Path { get; }
 
     /// <summary>The file's text, or the chosen members' text with their common indentation removed.</summary>
     public string Code { get; }

@@ -22,7 +22,7 @@ public sealed partial class SourceTests
         SourceCode source = Notebook.Source(typeName);
         Assert.Equal(onDisk, source.Code);
         Assert.Equal(onDisk, source.ToString());
-        Assert.Equal($"lib/Backprop/{typeName}.cs", source.Path);
+        Assert.Equal(Path.GetRelativePath(RepositoryFiles.Root, RepositoryFiles.LibrarySources()[typeName]).Replace('\\', '/'), source.Path);
     }
 
     [Theory]
@@ -56,13 +56,12 @@ public sealed partial class SourceTests
         Assert.DoesNotContain("&lt;summary&gt;", html, StringComparison.Ordinal);
         string shown = ShownText(relu);
         Assert.Contains(
-            "/// ReLU, y = max(0, x) elementwise. Its derivative is 1 where x > 0 and 0 where x ≤ 0, so backward\n"
-            + "/// lets the upstream gradient through where the input was positive and blocks it elsewhere.\n"
-            + "/// The mask is x <= 0, as in the book: at the kink x = 0 the gradient is taken to be 0.\n",
+            "/// ReLU, y = max(0, x) elementwise: ∂y/∂x is 1 where x > 0 and 0 where x ≤ 0 (at the kink x = 0 too, as in the\n"
+            + "/// book, whose mask is x <= 0), so backward lets dout through where the input was positive.\n"
+            + "public sealed class Relu",
             shown,
             StringComparison.Ordinal);
-        Assert.Contains("    /// dx = dout where x > 0, else 0. The book writes dout[self.mask] = 0, which zeroes the\n", shown, StringComparison.Ordinal);
-        Assert.Contains("    /// caller's array; here dx is a new matrix and dout is left as it was.\n    public Matrix<double> Backward", shown, StringComparison.Ordinal);
+        Assert.Contains("    /// dx = dout, 0 where x ≤ 0: a new matrix, where the book zeroes the caller's dout in place.\n    public Matrix<double> Backward", shown, StringComparison.Ordinal);
         // The plain text stays the file itself.
         Assert.Contains("/// <summary>", relu.ToString(), StringComparison.Ordinal);
     }
@@ -92,8 +91,8 @@ public sealed partial class SourceTests
         string html = Notebook.Source("Affine").ToHtml();
         Assert.Contains("white-space:pre-wrap;overflow-wrap:anywhere;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("overflow:auto", html, StringComparison.Ordinal);
-        // "        Matrix<double> dx = ..." is indented 8: its continuation lines start at 8 + 4.
-        Assert.Contains("<span style=\"display:block;padding-left:12ch;text-indent:-12ch\">        <span style=\"color:#267f99\">Matrix</span>&lt;<span style=\"color:#0000ff\">double</span>&gt; dx = ", html, StringComparison.Ordinal);
+        // "        var dx = ..." is indented 8: its continuation lines start at 8 + 4.
+        Assert.Contains("<span style=\"display:block;padding-left:12ch;text-indent:-12ch\">        <span style=\"color:#0000ff\">var</span> dx = ", html, StringComparison.Ordinal);
         Assert.Contains("<span style=\"display:block;padding-left:4ch;text-indent:-4ch\"><span style=\"color:#0000ff\">public</span> <span style=\"color:#0000ff\">sealed</span>", html, StringComparison.Ordinal);
         int lines = Notebook.Source("Affine").Code.Split('\n').Length;
         Assert.Equal(lines - DocLinesDropped("Affine"), Regex.Count(html, "display:block"));
@@ -136,7 +135,7 @@ public sealed partial class SourceTests
     {
         // Expected text taken from the file by line numbers found here, independently of the brace counting.
         string[] lines = File.ReadAllText(RepositoryFiles.LibrarySources()["Affine"]).Split('\n');
-        int forward = Array.FindIndex(lines, l => l.Contains("/// <summary>Returns X·W + b", StringComparison.Ordinal));
+        int forward = Array.FindIndex(lines, l => l.Contains("/// <summary>Returns x·W + b", StringComparison.Ordinal));
         int backward = Array.FindIndex(lines, l => l.Contains("/// <summary>Returns dx = dout·Wᵀ", StringComparison.Ordinal));
         int end = Array.FindIndex(lines, backward, l => l == "    }");
         string Dedented(int from, int to) => string.Join("\n", lines[from..to].Select(l => l.Length >= 4 ? l[4..] : l));
@@ -144,11 +143,11 @@ public sealed partial class SourceTests
 
         SourceCode source = Notebook.Source("Affine", "Forward", "Backward");
         Assert.Equal(expected, source.Code);
-        Assert.StartsWith("/// <summary>Returns X·W + b (b added to each row) and keeps X for <see cref=\"Backward\"/>.</summary>\npublic Matrix<double> Forward(", source.Code, StringComparison.Ordinal);
+        Assert.StartsWith("/// <summary>Returns x·W + b (b added to each row) and keeps x for <see cref=\"Backward\"/>.</summary>\npublic Matrix<double> Forward(", source.Code, StringComparison.Ordinal);
         Assert.EndsWith("    return dx;\n}", source.Code, StringComparison.Ordinal);
         Assert.Equal(["Forward", "Backward"], source.Members);
         Assert.Equal("Affine", source.Name);
-        Assert.Contains("lib/Backprop/Affine.cs · Forward, Backward</div>", WebUtility.HtmlDecode(source.ToHtml()), StringComparison.Ordinal);
+        Assert.Contains("lib/Backprop/Layers/Affine.cs · Forward, Backward</div>", WebUtility.HtmlDecode(source.ToHtml()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,10 +167,10 @@ public sealed partial class SourceTests
     public void Fields_properties_and_constructors_are_members_too()
     {
         Assert.Equal(
-            ["x", "dw", "dbias", "Affine", "W", "b", "dW", "db", "Forward", "Backward", "BackwardParameters", "SetParameterGradients"],
+            ["x", "dw", "dbias", "Affine", "W", "b", "dW", "db", "Forward", "Backward", "BackwardParameters"],
             SourceMembers.Of(Notebook.Source("Affine").Code, "Affine").Select(m => m.Name));
         Assert.Equal(
-            "/// <summary>∂L/∂W from the last <see cref=\"Backward\"/>, same shape as <see cref=\"W\"/>.</summary>\n"
+            "/// <summary>∂L/∂W from the last <see cref=\"Backward\"/>, of W's shape.</summary>\n"
             + "public Matrix<double> dW => dw ?? throw new InvalidOperationException(\"dW is set by Backward; call Forward and Backward first.\");",
             Notebook.Source("Affine", "dW").Code);
     }
@@ -229,7 +228,7 @@ public sealed partial class SourceTests
     public void An_unknown_member_says_which_members_exist()
     {
         var e = Assert.Throws<ArgumentException>(() => Notebook.Source("Relu", "Backwards"));
-        Assert.Equal("Relu has no member \"Backwards\"; its members: mask, rows, columns, Forward, Backward", e.Message.Split(" (Parameter")[0]);
+        Assert.Equal("Relu has no member \"Backwards\"; its members: mask, Forward, Backward", e.Message.Split(" (Parameter")[0]);
         Assert.Throws<ArgumentException>(() => Notebook.Source("Relus", "Forward"));
     }
 
@@ -240,7 +239,7 @@ public sealed partial class SourceTests
         Assert.Contains("<span style=\"color:#0000ff\">public</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span style=\"color:#267f99\">Matrix</span>&lt;", html, StringComparison.Ordinal);
         Assert.Matches("<span style=\"color:#008000\">///", html);
-        Assert.Contains("lib/Backprop/Affine.cs", html, StringComparison.Ordinal);
+        Assert.Contains("lib/Backprop/Layers/Affine.cs", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -273,9 +272,8 @@ public sealed partial class SourceTests
     {
         // Given the library's assemblies, Roslyn knows MathNet's Zeros and the library's Shapes for the types
         // they are, which nothing in the syntax of "Zeros.Include" or "Shapes.Of" says.
-        string html = Notebook.Source("Affine").ToHtml();
-        Assert.Contains("<span style=\"color:#267f99\">Zeros</span>.Include", html, StringComparison.Ordinal);
-        Assert.Contains("<span style=\"color:#267f99\">Shapes</span>.<span style=\"color:#795e26\">Of</span>(", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#267f99\">Zeros</span>.Include", Notebook.Source("RowWise").ToHtml(), StringComparison.Ordinal);
+        Assert.Contains("<span style=\"color:#267f99\">Shapes</span>.<span style=\"color:#795e26\">Of</span>(", Notebook.Source("Ensure").ToHtml(), StringComparison.Ordinal);
         Assert.DoesNotContain("<span style=\"color:#267f99\">Zeros</span>", CSharpHighlighter.Highlight("var z = Zeros.Include;"), StringComparison.Ordinal);
     }
 

@@ -59,8 +59,8 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     [Fact]
     public void Source_panes_show_the_layers_math_first()
     {
-        Assert.Contains("lib/Backprop/Affine.cs &#183; Forward, Backward, Affine</div>", Run.AllText, StringComparison.Ordinal);
-        Assert.Contains("lib/Backprop/SoftmaxWithLoss.cs &#183; Forward, Backward</div>", Run.AllText, StringComparison.Ordinal);
+        Assert.Contains("lib/Backprop/Layers/Affine.cs &#183; Forward, Backward, Affine</div>", Run.AllText, StringComparison.Ordinal);
+        Assert.Contains("lib/Backprop/Layers/SoftmaxWithLoss.cs &#183; Forward, Backward</div>", Run.AllText, StringComparison.Ordinal);
     }
 
     [Fact]

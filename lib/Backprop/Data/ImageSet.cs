@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Backprop;
 
 /// <summary>
@@ -76,24 +74,7 @@ public sealed class ImageSet
     public ImageSet Rows(IReadOnlyList<int> indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var x = Matrix<double>.Build.Dense(indices.Count, X.ColumnCount);
-        if (X.AsColumnMajorArray() is { } source)
-        {
-            // Column-major on both sides: column p of the result gathers column p of X, a loop with no call per entry.
-            double[] target = x.AsColumnMajorArray();
-            for (int p = 0; p < X.ColumnCount; p++)
-            {
-                for (int n = 0; n < indices.Count; n++)
-                {
-                    target[n + p * indices.Count] = source[indices[n] + p * Count];
-                }
-            }
-        }
-        else
-        {
-            x = Matrix<double>.Build.Dense(indices.Count, X.ColumnCount, (n, p) => X[indices[n], p]);
-        }
-
+        var x = RowWise.Gather(X, indices);
         int[] labels = indices.Select(i => Labels[i]).ToArray();
         return new ImageSet(x, labels, Classes, ImageHeight, ImageWidth);
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop;
 

@@ -1,10 +1,8 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Backprop;
 
 /// <summary>
-/// Stochastic gradient descent, the book's update <c>params[key] -= learning_rate * grad[key]</c>: each
-/// parameter takes a step of size <see cref="LearningRate"/> against its gradient, downhill on the loss.
+/// Stochastic gradient descent, the book's <c>params[key] -= learning_rate * grad[key]</c>: each parameter
+/// takes a step of size <see cref="LearningRate"/> against its gradient, downhill on the loss.
 /// </summary>
 public sealed class Sgd
 {
@@ -36,22 +34,8 @@ public sealed class Sgd
     /// <summary>parameter ← parameter − η·gradient, in place.</summary>
     public void Update(Matrix<double> parameter, Matrix<double> gradient)
     {
-        ArgumentNullException.ThrowIfNull(parameter);
-        ArgumentNullException.ThrowIfNull(gradient);
-        if (parameter.RowCount != gradient.RowCount || parameter.ColumnCount != gradient.ColumnCount)
-        {
-            throw new ArgumentException($"gradient has shape {Shapes.Of(gradient)} but the parameter has shape {Shapes.Of(parameter)}.", nameof(gradient));
-        }
-
-        if (parameter.AsColumnMajorArray() is { } p && gradient.AsColumnMajorArray() is { } g)
-        {
-            Step(p, g);
-        }
-        else
-        {
-            // Not dense: MathNet's own arithmetic, into the parameter itself.
-            parameter.Subtract(gradient.Multiply(LearningRate), parameter);
-        }
+        Ensure.SameShape(gradient, parameter, nameof(gradient), nameof(parameter));
+        InPlace.SubtractScaled(parameter, LearningRate, gradient);
     }
 
     /// <summary>parameter ← parameter − η·gradient, in place.</summary>
@@ -64,23 +48,6 @@ public sealed class Sgd
             throw new ArgumentException($"gradient has shape {Shapes.Of(gradient)} but the parameter has shape {Shapes.Of(parameter)}.", nameof(gradient));
         }
 
-        if (parameter.AsArray() is { } p && gradient.AsArray() is { } g)
-        {
-            Step(p, g);
-        }
-        else
-        {
-            parameter.Subtract(gradient.Multiply(LearningRate), parameter);
-        }
-    }
-
-    // One pass over the numbers, without the temporary η·gradient that `W -= lr * grad` builds.
-    private void Step(Span<double> parameter, ReadOnlySpan<double> gradient)
-    {
-        double eta = LearningRate;
-        for (int i = 0; i < parameter.Length; i++)
-        {
-            parameter[i] -= eta * gradient[i];
-        }
+        InPlace.SubtractScaled(parameter, LearningRate, gradient);
     }
 }

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Backprop;
 
 /// <summary>The book's <c>softmax</c> and <c>cross_entropy_error</c> (common/functions.py).</summary>
@@ -29,35 +27,7 @@ public static class Functions
     public static Matrix<double> Softmax(Matrix<double> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        int rows = a.RowCount, columns = a.ColumnCount;
-        Matrix<double> y = Matrix<double>.Build.Dense(rows, columns);
-        // Straight on the column-major arrays (row i, column k at i + k·rows): the same max, exp, sum (left
-        // to right) and division as the vector form, without a vector per row.
-        double[] values = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
-        double[] result = y.AsColumnMajorArray();
-        for (int i = 0; i < rows; i++)
-        {
-            double c = double.NegativeInfinity;
-            for (int k = 0; k < columns; k++)
-            {
-                c = Math.Max(c, values[i + k * rows]);
-            }
-
-            double sum = 0;
-            for (int k = 0; k < columns; k++)
-            {
-                double e = Math.Exp(values[i + k * rows] - c);
-                result[i + k * rows] = e;
-                sum += e;
-            }
-
-            for (int k = 0; k < columns; k++)
-            {
-                result[i + k * rows] /= sum;
-            }
-        }
-
-        return y;
+        return RowWise.Softmax(a);
     }
 
     /// <summary>
@@ -66,33 +36,8 @@ public static class Functions
     /// </summary>
     public static double CrossEntropyError(Matrix<double> y, Matrix<double> t)
     {
-        ArgumentNullException.ThrowIfNull(y);
-        ArgumentNullException.ThrowIfNull(t);
-        if (y.RowCount != t.RowCount || y.ColumnCount != t.ColumnCount)
-        {
-            throw new ArgumentException($"y has shape {Shapes.Of(y)} but t has shape {Shapes.Of(t)}.", nameof(t));
-        }
-
-        // Row by row, left to right: for a one-hot t the zero terms add exactly nothing,
-        // so this equals the label form below bit for bit. A zero target with a finite y is skipped for
-        // that reason (one logarithm per row instead of one per class); a NaN in y still spoils the sum.
-        double[] yv = y.AsColumnMajorArray() ?? y.ToColumnMajorArray();
-        double[] tv = t.AsColumnMajorArray() ?? t.ToColumnMajorArray();
-        int rows = y.RowCount;
-        double sum = 0;
-        for (int n = 0; n < rows; n++)
-        {
-            for (int k = 0; k < y.ColumnCount; k++)
-            {
-                double tk = tv[n + k * rows], yk = yv[n + k * rows];
-                if (tk != 0 || !double.IsFinite(yk))
-                {
-                    sum += tk * Math.Log(yk + Delta);
-                }
-            }
-        }
-
-        return -sum / y.RowCount;
+        Ensure.SameShape(y, t, nameof(y), nameof(t));
+        return RowWise.NegativeLogSum(y, t, Delta) / y.RowCount;
     }
 
     /// <summary>
@@ -101,7 +46,6 @@ public static class Functions
     /// </summary>
     public static double CrossEntropyError(Matrix<double> y, int[] labels)
     {
-        ArgumentNullException.ThrowIfNull(y);
         CheckLabels(labels, y);
         double sum = 0;
         for (int n = 0; n < y.RowCount; n++)
@@ -128,7 +72,11 @@ public static class Functions
     }
 
     /// <summary>One label per row of <paramref name="y"/>, each a class index in [0, columns).</summary>
-    internal static void CheckLabels(int[] labels, Matrix<double> y) => CheckLabels(labels, y.RowCount, y.ColumnCount);
+    internal static void CheckLabels(int[] labels, Matrix<double> y)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        CheckLabels(labels, y.RowCount, y.ColumnCount);
+    }
 
     /// <summary>One label per row of scores of shape (<paramref name="rows"/>, <paramref name="classes"/>), each in [0, classes).</summary>
     internal static void CheckLabels(int[] labels, int rows, int classes)

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Backprop;
 
 /// <summary>Compares a backprop gradient with a numerical one, entry by entry.</summary>

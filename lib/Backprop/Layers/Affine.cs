@@ -1,0 +1,61 @@
+namespace Backprop;
+
+/// <summary>
+/// The fully connected layer out = x·W + b for a batch x of N rows: ∂L/∂x = dout·Wᵀ, ∂L/∂W = xᵀ·dout, and
+/// ∂L/∂b = the column sums of dout, because b was added to every row.
+/// </summary>
+/// <remarks>It keeps the very W and b it is given, as the book does: whatever changes them in place is seen by the next Forward.</remarks>
+public sealed class Affine : ILayer
+{
+    private Matrix<double>? x;
+    private Matrix<double>? dw;
+    private Vector<double>? dbias;
+
+    /// <summary>Wraps the weights <paramref name="W"/> (inputs × outputs) and the bias <paramref name="b"/> (one per output).</summary>
+    public Affine(Matrix<double> W, Vector<double> b)
+    {
+        Ensure.FitsColumns(b, W);
+        this.W = W;
+        this.b = b;
+    }
+
+    /// <summary>The weights, shared with the caller (not a copy).</summary>
+    public Matrix<double> W { get; }
+
+    /// <summary>The bias, shared with the caller (not a copy).</summary>
+    public Vector<double> b { get; }
+
+    /// <summary>∂L/∂W from the last <see cref="Backward"/>, of W's shape.</summary>
+    public Matrix<double> dW => dw ?? throw new InvalidOperationException("dW is set by Backward; call Forward and Backward first.");
+
+    /// <summary>∂L/∂b from the last <see cref="Backward"/>, of b's shape.</summary>
+    public Vector<double> db => dbias ?? throw new InvalidOperationException("db is set by Backward; call Forward and Backward first.");
+
+    /// <summary>Returns x·W + b (b added to each row) and keeps x for <see cref="Backward"/>.</summary>
+    public Matrix<double> Forward(Matrix<double> x)
+    {
+        Ensure.Aligned(x, W);
+        this.x = x;
+        return RowWise.AddToEveryRow(MatrixProduct.Multiply(x, W), b); // out = np.dot(x, W) + b
+    }
+
+    /// <summary>Returns dx = dout·Wᵀ and sets <see cref="dW"/> = xᵀ·dout and <see cref="db"/> = Σ rows of dout.</summary>
+    public Matrix<double> Backward(Matrix<double> dout)
+    {
+        var x = Ensure.Forwarded(this.x, nameof(Affine));
+        Ensure.SameShape(dout, x.RowCount, W.ColumnCount, nameof(Affine));
+        var dx = MatrixProduct.TransposeAndMultiply(dout, W); // ∂L/∂x = dout·Wᵀ
+        dw = MatrixProduct.TransposeThisAndMultiply(x, dout); // ∂L/∂W = xᵀ·dout
+        dbias = dout.ColumnSums();                            // ∂L/∂b = Σ over the batch of dout
+        return dx;
+    }
+
+    /// <summary>Sets dW and db as <see cref="Backward"/> does, without dx: for a first layer, whose dx nothing needs.</summary>
+    internal void BackwardParameters(Matrix<double> dout)
+    {
+        var x = Ensure.Forwarded(this.x, nameof(Affine));
+        Ensure.SameShape(dout, x.RowCount, W.ColumnCount, nameof(Affine));
+        dw = MatrixProduct.TransposeThisAndMultiply(x, dout);
+        dbias = dout.ColumnSums();
+    }
+}

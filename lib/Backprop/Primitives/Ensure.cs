@@ -1,0 +1,80 @@
+namespace Backprop;
+
+/// <summary>The checks the layers share, one call per rule, so each failure explains itself the same way.</summary>
+internal static class Ensure
+{
+    /// <summary>
+    /// Backward reuses what Forward saved (inputs, mask, output); without it there is nothing to
+    /// differentiate, so say so instead of failing on a null.
+    /// </summary>
+    public static T Forwarded<T>(T? saved, string layer) where T : class =>
+        saved ?? throw new InvalidOperationException(
+            $"{layer}.Backward was called before Forward: Backward needs the values Forward saves.");
+
+    /// <summary>As <see cref="Forwarded{T}(T, string)"/>, for a layer that saves numbers rather than objects.</summary>
+    public static void Forwarded(bool forwarded, string layer)
+    {
+        if (!forwarded)
+        {
+            throw new InvalidOperationException(
+                $"{layer}.Backward was called before Forward: Backward needs the values Forward saves.");
+        }
+    }
+
+    /// <summary>An upstream gradient has exactly the shape of the output it is the gradient of.</summary>
+    public static void SameShape(Matrix<double> dout, int rows, int columns, string layer)
+    {
+        ArgumentNullException.ThrowIfNull(dout);
+        if (dout.RowCount != rows || dout.ColumnCount != columns)
+        {
+            throw new ArgumentException(
+                $"{layer}.Backward: dout has shape {Shapes.Of(dout)} but the forward output has shape ({rows},{columns}).",
+                nameof(dout));
+        }
+    }
+
+    /// <summary>Two arguments of one shape, e.g. scores and one-hot targets; the message names both, as NumPy does.</summary>
+    public static void SameShape(Matrix<double> a, Matrix<double> b, string aName, string bName)
+    {
+        ArgumentNullException.ThrowIfNull(a, aName);
+        ArgumentNullException.ThrowIfNull(b, bName);
+        if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount)
+        {
+            throw new ArgumentException($"{aName} has shape {Shapes.Of(a)} but {bName} has shape {Shapes.Of(b)}.", bName);
+        }
+    }
+
+    /// <summary><paramref name="m"/> has the shape (rows, columns) of what it goes with, e.g. one-hot targets and the scores.</summary>
+    public static void Shape(Matrix<double> m, int rows, int columns, string name, string other)
+    {
+        ArgumentNullException.ThrowIfNull(m, name);
+        if (m.RowCount != rows || m.ColumnCount != columns)
+        {
+            throw new ArgumentException($"{name} has shape {Shapes.Of(m)} but {other} have shape ({rows},{columns}).", name);
+        }
+    }
+
+    /// <summary>x·W needs as many columns in x as rows in W; the message is NumPy's for <c>np.dot</c>.</summary>
+    public static void Aligned(Matrix<double> x, Matrix<double> W)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.ColumnCount != W.RowCount)
+        {
+            throw new ArgumentException(
+                $"shapes {Shapes.Of(x)} and {Shapes.Of(W)} not aligned: {x.ColumnCount} (dim 1) != {W.RowCount} (dim 0)",
+                nameof(x));
+        }
+    }
+
+    /// <summary>One bias per column of W.</summary>
+    public static void FitsColumns(Vector<double> b, Matrix<double> W)
+    {
+        ArgumentNullException.ThrowIfNull(W);
+        ArgumentNullException.ThrowIfNull(b);
+        if (b.Count != W.ColumnCount)
+        {
+            throw new ArgumentException(
+                $"b has shape {Shapes.Of(b)} but W has shape {Shapes.Of(W)}: one bias per column of W.", nameof(b));
+        }
+    }
+}
