@@ -3,6 +3,7 @@ using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using TexMath;
 
 namespace NotebookRunner.Engine.Export;
 

@@ -1,4 +1,4 @@
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>
 /// Converts the TeX our notebooks use ($...$ and $$...$$) into MathML Core, which browsers render natively, so the

@@ -14,8 +14,8 @@ namespace Backprop.Notebooks.Display;
 /// <summary>
 /// The repository's one C# highlighter: Roslyn's classifier says what each piece of code is, and the
 /// HTML shows it in VS Code's light palette with inline colours, so it needs no script and no stylesheet.
-/// Used for the library source panes (Backprop.Notebooks) and, compiled into the runner's engine as a
-/// linked file, for the code cells of the HTML export. Inside the .NET Interactive kernel the Roslyn it
+/// Used for the library source panes (Backprop.Notebooks) and, through a project reference from the runner's engine,
+/// for the code cells of the HTML export. Inside the .NET Interactive kernel the Roslyn it
 /// uses is the kernel's own (the same 5.0.0).
 /// </summary>
 internal static class CSharpHighlighter

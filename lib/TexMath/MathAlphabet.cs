@@ -1,4 +1,4 @@
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>
 /// The letter styles of \mathbf, \mathsf, \mathbb, ... MathML Core has no mathvariant beyond "normal": bold or

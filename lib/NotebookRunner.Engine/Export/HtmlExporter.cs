@@ -3,6 +3,7 @@ using System.Text;
 using Backprop.Notebooks.Display;
 using Markdig;
 using NotebookRunner.Engine.Formats;
+using TexMath;
 
 namespace NotebookRunner.Engine.Export;
 

@@ -1,6 +1,6 @@
-using NotebookRunner.Engine.Export;
+using TexMath;
 
-namespace NotebookRunner.Tests;
+namespace TexMath.Tests;
 
 /// <summary>
 /// Each TeX construct the notebooks may use, against the MathML Core written out by hand: the element structure

@@ -1,6 +1,6 @@
-using NotebookRunner.Engine.Export;
+using TexMath;
 
-namespace NotebookRunner.Tests;
+namespace TexMath.Tests;
 
 /// <summary>The TeX subset our notebooks use, each construct against the MathML written out by hand.</summary>
 public sealed class TexToMathMlTests

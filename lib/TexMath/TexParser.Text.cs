@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>Text mode, inside \text{...} and friends.</summary>
 internal sealed partial class TexParser

@@ -1,4 +1,4 @@
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>Where TeX sets the sub/superscripts of a base.</summary>
 internal enum ScriptPlacement

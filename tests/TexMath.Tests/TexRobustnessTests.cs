@@ -2,9 +2,9 @@ using System.Xml.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NotebookRunner.Engine.Export;
+using TexMath;
 
-namespace NotebookRunner.Tests;
+namespace TexMath.Tests;
 
 /// <summary>Whatever TeX a notebook author types, the page gets well-formed MathML and every error is reported.</summary>
 public sealed class TexRobustnessTests

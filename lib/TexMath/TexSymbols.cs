@@ -1,4 +1,4 @@
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>
 /// What each argument-less TeX command stands for. TeX sorts symbols into classes that decide the spacing around

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>Maps letters and digits to the Unicode characters of a <see cref="MathAlphabet"/>.</summary>
 internal static class MathAlphabets

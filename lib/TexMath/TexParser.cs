@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>
 /// Recursive descent over TeX math, writing MathML Core as it goes. It never throws: anything it cannot read is

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>
 /// The alignment environments (aligned, cases, the matrices, array) as an &lt;mtable&gt;. MathML Core has no

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>TeX commands: what each one writes, and the environments and delimiters some of them read.</summary>
 internal sealed partial class TexParser

@@ -1,4 +1,4 @@
-namespace NotebookRunner.Engine.Export;
+namespace TexMath;
 
 /// <summary>
 /// One parsed TeX item before its sub/superscripts are attached: its MathML, where scripts go, and what follows the
