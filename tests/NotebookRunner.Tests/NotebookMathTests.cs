@@ -1,5 +1,6 @@
 using NotebookRunner.Engine.Export;
 using NotebookRunner.Engine.Formats;
+using TexMath;
 
 namespace NotebookRunner.Tests;
 

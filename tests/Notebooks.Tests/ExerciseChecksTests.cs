@@ -132,7 +132,7 @@ public sealed partial class ExerciseChecksTests
     private static string CheckOutput(NotebookRunResult result, int n)
     {
         var printed = result.Executed.Cells
-            .Select(c => string.Concat(c.Outputs.Where(o => o.OutputType == "stream").Select(o => o.Text)))
+            .Select(c => string.Concat(c.Outputs.Where(o => o.Kind == OutputKind.Stream).Select(o => o.Text)))
             .Where(text => Regex.IsMatch(text, $@"^Exercise {n} (passed|failed|not done yet)", RegexOptions.Multiline))
             .ToList();
         Assert.True(printed.Count == 1, $"exercise {n}: {printed.Count} cells printed a verdict");

@@ -1,73 +1,33 @@
 using System.Text;
 using DiffPlex;
-using DiffPlex.Model;
+using DiffPlex.Renderer;
 
 namespace NotebookRunner.Engine.Checking;
 
-/// <summary>A line diff (DiffPlex) printed as "- stored" / "+ fresh", with two lines of context around each change.</summary>
+/// <summary>
+/// A unified diff of stored against fresh output lines (DiffPlex's renderer, two lines of context), indented, with a
+/// space after each line's mark ("- stored", "+ fresh") and very long lines shortened.
+/// </summary>
 public static class LineDiff
 {
     private const int Context = 2;
+    private const int LongestLine = 200;
+
+    private static readonly UnidiffRenderer Renderer = new(Differ.Instance, Context);
 
     public static string Format(IReadOnlyList<string> stored, IReadOnlyList<string> fresh, string indent = "    ")
     {
-        var edits = Edits(stored, fresh);
+        // DiffPlex splits whole texts at '\n'; a line of ours never holds one.
+        var unidiff = Renderer.Generate(string.Join('\n', stored), string.Join('\n', fresh), "stored", "fresh", ignoreWhitespace: false, ignoreCase: false);
         var text = new StringBuilder();
-        var lastShown = -1;
-        for (var k = 0; k < edits.Count; k++)
+        foreach (var line in unidiff.Split('\n').Skip(2).Where(l => l.Length > 0))
         {
-            var from = Math.Max(0, k - Context);
-            var to = Math.Min(edits.Count - 1, k + Context);
-            if (!edits.Skip(from).Take(to - from + 1).Any(e => e.Kind != ' '))
-            {
-                continue;
-            }
-
-            if (lastShown >= 0 && k > lastShown + 1)
-            {
-                text.Append(indent).AppendLine("...");
-            }
-
-            text.Append(indent).Append(edits[k].Kind).Append(' ').AppendLine(Shorten(edits[k].Line));
-            lastShown = k;
+            // "@@ -3,5 +3,5 @@" says where a hunk is; every other line is a mark (' ', '-', '+') and the line.
+            text.Append(indent).AppendLine(line.StartsWith("@@", StringComparison.Ordinal) ? line : $"{line[0]} {Shorten(line[1..])}");
         }
 
         return text.ToString();
     }
 
-    /// <summary>Every line as kept (' '), removed from the stored outputs ('-') or added by the fresh run ('+').</summary>
-    private static List<(char Kind, string Line)> Edits(IReadOnlyList<string> stored, IReadOnlyList<string> fresh)
-    {
-        // DiffPlex compares whole strings split at a separator; a line of ours never holds '\n'.
-        DiffResult diff = Differ.Instance.CreateLineDiffs(string.Join('\n', stored), string.Join('\n', fresh), ignoreWhitespace: false);
-        var edits = new List<(char, string)>();
-        int a = 0, b = 0;
-        foreach (DiffBlock block in diff.DiffBlocks)
-        {
-            while (a < block.DeleteStartA)
-            {
-                edits.Add((' ', stored[a++]));
-                b++;
-            }
-
-            for (var i = 0; i < block.DeleteCountA; i++)
-            {
-                edits.Add(('-', stored[a++]));
-            }
-
-            for (var i = 0; i < block.InsertCountB; i++)
-            {
-                edits.Add(('+', fresh[b++]));
-            }
-        }
-
-        while (a < stored.Count)
-        {
-            edits.Add((' ', stored[a++]));
-        }
-
-        return edits;
-    }
-
-    private static string Shorten(string line) => line.Length <= 200 ? line : line[..200] + " …";
+    private static string Shorten(string line) => line.Length <= LongestLine ? line : line[..LongestLine] + " …";
 }

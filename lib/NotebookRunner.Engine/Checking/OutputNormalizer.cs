@@ -49,12 +49,12 @@ public static partial class OutputNormalizer
         var lines = new List<string>();
         foreach (var output in outputs)
         {
-            switch (output.OutputType)
+            switch (output.Kind)
             {
-                case "stream":
+                case OutputKind.Stream:
                     Add(lines, $"[{output.StreamName}]", output.Text);
                     break;
-                case "error":
+                case OutputKind.Error:
                     Add(lines, $"[error {output.ErrorName}]", output.ErrorValue);
                     break;
                 default:

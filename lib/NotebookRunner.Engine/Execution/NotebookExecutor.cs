@@ -17,11 +17,10 @@ namespace NotebookRunner.Engine.Execution;
 /// </summary>
 public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>? log = null)
 {
-    public async Task<NotebookRunResult> RunAsync(Notebook notebook, IProgress<CellProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<NotebookRunResult> RunAsync(Notebook notebook, IProgress<CellRun>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.StartNew();
         var executed = notebook.Clone();
-        var codeCells = executed.Cells.Where(c => c.IsCode).ToList();
         var folder = Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(notebook.Path) ? "notebook.ipynb" : notebook.Path))!;
         var runs = new List<CellRun>();
         KernelProcess? kernel = null;
@@ -29,7 +28,7 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
         var executionCount = 0;
         try
         {
-            foreach (var (cell, number) in codeCells.Select((c, i) => (c, i + 1)))
+            foreach (var (cell, number) in executed.Cells.Where(c => c.IsCode).Select((c, i) => (c, i + 1)))
             {
                 CellRun run;
                 if (stopReason is not null)
@@ -40,33 +39,47 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
                 }
                 else
                 {
-                    CellResult result;
+                    var clock = Stopwatch.StartNew();
+                    var collector = new CellOutputCollector();
+                    CellRunStatus status;
+                    var kernelDied = false;
                     try
                     {
                         kernel ??= await StartKernelAsync(folder, cancellationToken).ConfigureAwait(false);
-                        result = await RunCellAsync(kernel, cell, cancellationToken).ConfigureAwait(false);
+                        status = await kernel.SubmitAsync(cell.Source, cell.Kernel, settings.CellTimeout, collector.Add, cancellationToken).ConfigureAwait(false);
+                        if (status == CellRunStatus.TimedOut)
+                        {
+                            collector.AddError($"The cell ran past its time limit of {settings.CellTimeout.TotalSeconds:0.###} s and was stopped.");
+                        }
+                        else if (kernel.HasExited)
+                        {
+                            await kernel.WaitForExitAsync().ConfigureAwait(false);
+                            collector.AddError(kernel.ExitDescription());
+                            kernelDied = true;
+                        }
                     }
                     catch (Exception e) when (e is KernelExitedException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
                     {
-                        var collector = new CellOutputCollector();
+                        // The kernel never became ready.
                         collector.AddError(e.Message);
-                        result = new CellResult(CellStatus.KernelExited, collector.Outputs, TimeSpan.Zero);
+                        status = CellRunStatus.Failed;
+                        kernelDied = true;
                     }
 
-                    cell.SetOutputs(result.Outputs);
+                    cell.SetOutputs(collector.Outputs);
                     cell.ExecutionCount = ++executionCount;
-                    run = Judge(cell, number, result);
-                    stopReason = result.Status switch
+                    run = kernelDied ? new CellRun(cell.Index, number, CellRunStatus.Failed, clock.Elapsed, collector.ErrorText) : Judge(cell, number, status, clock.Elapsed, collector.ErrorText);
+                    stopReason = run.Status switch
                     {
-                        CellStatus.TimedOut => $"skipped: cell {number} timed out",
-                        CellStatus.KernelExited => $"skipped: the kernel exited during cell {number}",
-                        _ when run.IsFailure && !settings.ContinueOnError => $"skipped: cell {number} failed",
+                        _ when kernelDied => $"skipped: the kernel exited during cell {number}",
+                        CellRunStatus.TimedOut => $"skipped: cell {number} timed out",
+                        CellRunStatus.Failed when !settings.ContinueOnError => $"skipped: cell {number} failed",
                         _ => null,
                     };
                 }
 
                 runs.Add(run);
-                progress?.Report(new CellProgress(notebook.Path, codeCells.Count, run));
+                progress?.Report(run);
             }
         }
         finally
@@ -87,43 +100,12 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
         return await KernelProcess.StartAsync(tool, folder, settings.KernelStartTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<CellResult> RunCellAsync(KernelProcess kernel, NotebookCell cell, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var collector = new CellOutputCollector();
-        var outcome = await kernel.SubmitAsync(cell.Source, cell.Kernel, settings.CellTimeout, collector.Add, cancellationToken).ConfigureAwait(false);
-        switch (outcome)
+    /// <summary>The kernel's verdict, read against the cell's raises-exception tag.</summary>
+    private static CellRun Judge(NotebookCell cell, int number, CellRunStatus status, TimeSpan duration, string errorText) =>
+        (status, cell.RaisesException) switch
         {
-            case SubmissionOutcome.TimedOut:
-                collector.AddError($"The cell ran past its time limit of {settings.CellTimeout.TotalSeconds:0.###} s and was stopped.");
-                break;
-            case SubmissionOutcome.KernelExited:
-                await kernel.WaitForExitAsync().ConfigureAwait(false);
-                collector.AddError(kernel.ExitDescription());
-                break;
-        }
-
-        var status = outcome switch
-        {
-            SubmissionOutcome.Succeeded => CellStatus.Ok,
-            SubmissionOutcome.Failed => CellStatus.Failed,
-            SubmissionOutcome.TimedOut => CellStatus.TimedOut,
-            _ => CellStatus.KernelExited,
+            (CellRunStatus.Failed, true) => new CellRun(cell.Index, number, CellRunStatus.ExpectedError, duration, "failed as expected (raises-exception)"),
+            (CellRunStatus.Passed, true) => new CellRun(cell.Index, number, CellRunStatus.Failed, duration, "expected an exception (the cell is tagged raises-exception) but it ran without error"),
+            _ => new CellRun(cell.Index, number, status, duration, errorText),
         };
-        return new CellResult(status, collector.Outputs, clock.Elapsed);
-    }
-
-    private static CellRun Judge(NotebookCell cell, int number, CellResult result)
-    {
-        var seconds = result.Duration;
-        return (result.Status, cell.RaisesException) switch
-        {
-            (CellStatus.TimedOut, _) => new CellRun(cell.Index, number, CellRunStatus.TimedOut, seconds, result.ErrorText),
-            (CellStatus.KernelExited, _) => new CellRun(cell.Index, number, CellRunStatus.Failed, seconds, result.ErrorText),
-            (CellStatus.Failed, true) => new CellRun(cell.Index, number, CellRunStatus.ExpectedError, seconds, "failed as expected (raises-exception)"),
-            (CellStatus.Failed, false) => new CellRun(cell.Index, number, CellRunStatus.Failed, seconds, result.ErrorText),
-            (CellStatus.Ok, true) => new CellRun(cell.Index, number, CellRunStatus.Failed, seconds, "expected an exception (the cell is tagged raises-exception) but it ran without error"),
-            _ => new CellRun(cell.Index, number, CellRunStatus.Passed, seconds, ""),
-        };
-    }
 }

@@ -146,11 +146,11 @@ public static partial class HtmlExporter
 
     private static string RenderOutput(CellOutput output)
     {
-        switch (output.OutputType)
+        switch (output.Kind)
         {
-            case "stream":
+            case OutputKind.Stream:
                 return $"<pre class=\"output stream {output.StreamName}\">{WebUtility.HtmlEncode(output.Text)}</pre>";
-            case "error":
+            case OutputKind.Error:
                 var text = output.ErrorName == "Error" ? output.ErrorValue : $"{output.ErrorName}: {output.ErrorValue}";
                 return $"<pre class=\"output error\">{WebUtility.HtmlEncode(text)}</pre>";
         }

@@ -8,13 +8,20 @@ namespace NotebookRunner.Engine.Formats;
 /// </summary>
 public sealed class CellOutput
 {
-    private CellOutput(string outputType)
+    private static readonly Dictionary<string, OutputKind> Kinds = new(StringComparer.Ordinal)
     {
-        OutputType = outputType;
+        ["display_data"] = OutputKind.DisplayData,
+        ["execute_result"] = OutputKind.ExecuteResult,
+        ["stream"] = OutputKind.Stream,
+        ["error"] = OutputKind.Error,
+    };
+
+    private CellOutput(OutputKind kind)
+    {
+        Kind = kind;
     }
 
-    /// <summary>display_data, execute_result, stream or error.</summary>
-    public string OutputType { get; }
+    public OutputKind Kind { get; }
 
     /// <summary>Mime type to content, for display_data and execute_result.</summary>
     public IReadOnlyDictionary<string, string> Data { get; private init; } = new Dictionary<string, string>();
@@ -33,24 +40,22 @@ public sealed class CellOutput
     /// <summary>The JSON this output was read from, written back untouched.</summary>
     private JsonObject? Original { get; init; }
 
-    public bool IsError => OutputType == "error";
-
     public static CellOutput DisplayData(IReadOnlyDictionary<string, string> data) =>
-        new("display_data") { Data = data };
+        new(OutputKind.DisplayData) { Data = data };
 
     public static CellOutput DisplayData(string mimeType, string content) =>
         DisplayData(new Dictionary<string, string> { [mimeType] = content });
 
-    public static CellOutput Stream(string name, string text) => new("stream") { StreamName = name, Text = text };
+    public static CellOutput Stream(string name, string text) => new(OutputKind.Stream) { StreamName = name, Text = text };
 
     public static CellOutput Error(string name, string value, IReadOnlyList<string> traceback) =>
-        new("error") { ErrorName = name, ErrorValue = value, Traceback = traceback };
+        new(OutputKind.Error) { ErrorName = name, ErrorValue = value, Traceback = traceback };
 
     /// <summary>Reads an output; the JSON is kept and written back as it was.</summary>
     public static CellOutput FromJson(JsonObject json)
     {
         var type = (string?)json["output_type"] ?? "";
-        return new CellOutput(type)
+        return new CellOutput(Kinds.GetValueOrDefault(type, OutputKind.Other))
         {
             Data = ReadData(json["data"] as JsonObject),
             StreamName = (string?)json["name"] ?? "",
@@ -86,15 +91,15 @@ public sealed class CellOutput
             return (JsonObject)Original.DeepClone();
         }
 
-        return OutputType switch
+        return Kind switch
         {
-            "stream" => new JsonObject
+            OutputKind.Stream => new JsonObject
             {
                 ["name"] = StreamName,
                 ["output_type"] = "stream",
                 ["text"] = MultilineString.ToJson(Text),
             },
-            "error" => new JsonObject
+            OutputKind.Error => new JsonObject
             {
                 ["ename"] = ErrorName,
                 ["evalue"] = ErrorValue,
@@ -105,7 +110,7 @@ public sealed class CellOutput
             {
                 ["data"] = DataToJson(),
                 ["metadata"] = new JsonObject(),
-                ["output_type"] = OutputType,
+                ["output_type"] = "display_data",
             },
         };
     }

@@ -5,14 +5,12 @@ public static class KernelNames
 {
     public const string CSharp = "csharp";
     public const string Markdown = "markdown";
-    public const string Html = "html";
-    public const string Mermaid = "mermaid";
 
     /// <summary>Names a .dib file uses as cell separators (besides those its #!meta block declares).</summary>
     public static readonly IReadOnlySet<string> WellKnown = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "csharp", "fsharp", "pwsh", "powershell", "javascript", "html", "markdown", "mermaid", "sql", "kql",
-        "value", "http", "python", "r", "meta", "c#", "f#",
+        "value", "http", "python", "r", "c#", "f#",
     };
 
     public static string Normalize(string name) => name.Trim().ToLowerInvariant() switch

@@ -24,8 +24,8 @@ public sealed class CellOutputCollector
 
     public IReadOnlyList<CellOutput> Outputs => outputs;
 
-    /// <summary>The messages of the cell's failures, in order.</summary>
-    public List<string> Errors { get; } = [];
+    /// <summary>The cell's error messages (compile diagnostics, exception, restore failure), "" when it had none.</summary>
+    public string ErrorText => string.Join("\n", outputs.Where(o => o.Kind == OutputKind.Error).Select(o => o.ErrorValue));
 
     public void Add(KernelEvent e)
     {
@@ -55,14 +55,13 @@ public sealed class CellOutputCollector
     /// <summary>A failure that did not come from the kernel (a timeout, the process gone).</summary>
     public void AddError(string message)
     {
-        Errors.Add(message);
         outputs.Add(CellOutput.Error("Error", message, message.Split('\n')));
     }
 
     private void AddStream(string name, DisplayEvent e)
     {
         var text = string.Concat(e.FormattedValues.Where(v => v.MimeType == "text/plain").Select(v => v.Value));
-        if (outputs.Count > 0 && outputs[^1] is { OutputType: "stream" } last && last.StreamName == name)
+        if (outputs.Count > 0 && outputs[^1] is { Kind: OutputKind.Stream } last && last.StreamName == name)
         {
             outputs[^1] = CellOutput.Stream(name, last.Text + text);
             return;

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Connection;
 using Microsoft.DotNet.Interactive.Events;
+using NotebookRunner.Engine.Execution;
 
 namespace NotebookRunner.Engine.Kernel;
 
@@ -36,17 +37,13 @@ public sealed class KernelProcess : IAsyncDisposable
         readingErrors = Task.Run(ReadErrorsAsync);
     }
 
-    /// <summary>Process id, for logs and tests.</summary>
-    public int Id => process.Id;
-
-    /// <summary>The exit code once the process has exited, else null.</summary>
-    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+    /// <summary>Whether the process has ended (a cell that failed with it gone failed because the kernel died).</summary>
+    public bool HasExited => process.HasExited;
 
     /// <summary>Starts the kernel in <paramref name="workingDirectory"/> and waits for its KernelReady event.</summary>
     public static async Task<KernelProcess> StartAsync(KernelTool tool, string workingDirectory, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
-        var process = Process.Start(tool.StartInfo(workingDirectory))
-            ?? throw new InvalidOperationException("could not start dotnet-interactive");
+        var process = await KernelLifetime.StartAsync(tool.StartInfo(workingDirectory)).ConfigureAwait(false);
         var kernel = new KernelProcess(process);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(startTimeout);
@@ -71,10 +68,11 @@ public sealed class KernelProcess : IAsyncDisposable
 
     /// <summary>
     /// Submits <paramref name="code"/> to the kernel named <paramref name="kernelName"/> and hands every event of it
-    /// to <paramref name="onEvent"/> until it succeeds or fails. Past <paramref name="timeout"/> the cell is
-    /// cancelled (a Cancel command), and the process killed when it does not stop within a few seconds.
+    /// to <paramref name="onEvent"/> until it succeeds (Passed) or fails (Failed: a compile error, an exception, or the
+    /// process gone, see <see cref="HasExited"/>). Past <paramref name="timeout"/> the cell is cancelled (a Cancel
+    /// command), and the process killed when it does not stop within a few seconds (TimedOut).
     /// </summary>
-    public async Task<SubmissionOutcome> SubmitAsync(string code, string kernelName, TimeSpan timeout, Action<KernelEvent> onEvent, CancellationToken cancellationToken)
+    public async Task<CellRunStatus> SubmitAsync(string code, string kernelName, TimeSpan timeout, Action<KernelEvent> onEvent, CancellationToken cancellationToken)
     {
         var command = new SubmitCode(code, kernelName);
         var token = $"runner-{Interlocked.Increment(ref nextToken)}";
@@ -96,11 +94,11 @@ public sealed class KernelProcess : IAsyncDisposable
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             await StopCellAsync(token, onEvent).ConfigureAwait(false);
-            return SubmissionOutcome.TimedOut;
+            return CellRunStatus.TimedOut;
         }
     }
 
-    private async Task<SubmissionOutcome> PumpUntilDoneAsync(string token, Action<KernelEvent> onEvent, CancellationToken cancellationToken)
+    private async Task<CellRunStatus> PumpUntilDoneAsync(string token, Action<KernelEvent> onEvent, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -111,7 +109,7 @@ public sealed class KernelProcess : IAsyncDisposable
             }
             catch (ChannelClosedException)
             {
-                return SubmissionOutcome.KernelExited;
+                return CellRunStatus.Failed;
             }
 
             onEvent(e);
@@ -119,9 +117,9 @@ public sealed class KernelProcess : IAsyncDisposable
             switch (e)
             {
                 case CommandSucceeded when isRoot:
-                    return SubmissionOutcome.Succeeded;
+                    return CellRunStatus.Passed;
                 case CommandFailed when isRoot:
-                    return SubmissionOutcome.Failed;
+                    return CellRunStatus.Failed;
             }
         }
     }

@@ -121,11 +121,17 @@ public sealed class KernelTool
         }
     }
 
-    /// <summary>How to start one kernel whose working directory is <paramref name="workingDirectory"/>.</summary>
+    /// <summary>
+    /// How to start one kernel whose working directory is <paramref name="workingDirectory"/>: the tool's own
+    /// entry point under the dotnet host, as <c>dotnet tool run</c> would start it, but without that go-between
+    /// process (a kernel that is the runner's own child can be tied to the runner's life; see KernelLifetime).
+    /// </summary>
     public ProcessStartInfo StartInfo(string workingDirectory)
     {
         // "[vscode]" tells the kernel it serves VS Code Polyglot, as the extension's launch arguments do.
-        var start = new ProcessStartInfo(DotnetHost, ["tool", "run", "dotnet-interactive", "--", "[vscode]", "stdio", "--working-dir", workingDirectory])
+        string[] kernelArguments = ["[vscode]", "stdio", "--working-dir", workingDirectory];
+        string[] arguments = EntryPoint() is { } dll ? [dll, .. kernelArguments] : ["tool", "run", "dotnet-interactive", "--", .. kernelArguments];
+        var start = new ProcessStartInfo(DotnetHost, arguments)
         {
             WorkingDirectory = Root,
             RedirectStandardInput = true,
@@ -140,6 +146,15 @@ public sealed class KernelTool
         }
 
         return start;
+    }
+
+    /// <summary>The restored tool's DLL, named by its DotnetToolSettings.xml (tools/TFM/any/); null when not found.</summary>
+    private string? EntryPoint()
+    {
+        var tools = new DirectoryInfo(Path.Combine(PackagesFolder, PackageId, Version, "tools"));
+        var settings = tools.Exists ? tools.EnumerateFiles("DotnetToolSettings.xml", SearchOption.AllDirectories).FirstOrDefault() : null;
+        var entryPoint = settings is null ? null : System.Xml.Linq.XDocument.Load(settings.FullName).Descendants("Command").FirstOrDefault()?.Attribute("EntryPoint")?.Value;
+        return entryPoint is null ? null : Path.Combine(settings!.DirectoryName!, entryPoint);
     }
 
     /// <summary>
