@@ -58,7 +58,7 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
                             kernelDied = true;
                         }
                     }
-                    catch (Exception e) when (e is KernelExitedException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+                    catch (InvalidOperationException e) when (!cancellationToken.IsCancellationRequested)
                     {
                         // The kernel never became ready.
                         collector.AddError(e.Message);

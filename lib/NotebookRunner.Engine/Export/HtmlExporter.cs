@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Backprop.Notebooks.Display;
-using Markdig;
 using NotebookRunner.Engine.Formats;
 using TexMath;
 
@@ -12,10 +11,8 @@ namespace NotebookRunner.Engine.Export;
 /// classification, by the highlighter the notebooks' source panes use), outputs shown.
 /// When any output draws a Plotly chart, plotly.js is inlined once in &lt;head&gt;, so the page works offline.
 /// </summary>
-public static partial class HtmlExporter
+public static class HtmlExporter
 {
-    private static readonly MarkdownPipeline Pipeline = MathRenderers.Use(new MarkdownPipelineBuilder().UseAdvancedExtensions().UseMathematics()).Build();
-
     public static string Export(Notebook notebook, string title)
     {
         var body = new StringBuilder();
@@ -24,7 +21,7 @@ public static partial class HtmlExporter
         {
             if (cell.CellType == "markdown")
             {
-                body.Append("<section class=\"markdown\">").Append(RenderMarkdown(cell.Source)).Append("</section>\n");
+                body.Append("<section class=\"markdown\">").Append(MarkdownMath.ToHtml(cell.Source)).Append("</section>\n");
                 continue;
             }
 
@@ -101,12 +98,6 @@ public static partial class HtmlExporter
         return fallback;
     }
 
-    public static string RenderMarkdown(string markdown) => Markdown.ToHtml(JoinDisplayMath(markdown), Pipeline);
-
-    /// <summary>The $...$ and $$...$$ formulas of a markdown text, as the export reads them (none inside code).</summary>
-    public static IReadOnlyList<(string Tex, bool Display)> Formulas(string markdown) =>
-        [.. MathRenderers.Formulas(Markdown.Parse(JoinDisplayMath(markdown), Pipeline))];
-
     /// <summary>
     /// What the export could not read in the notebook's markdown cells ("cell 3: unknown command \foo in $\foo x$"):
     /// such formulas still render, with the unread part marked, so this is for the runner to warn about.
@@ -121,7 +112,7 @@ public static partial class HtmlExporter
                 continue;
             }
 
-            foreach (var (tex, display) in Formulas(notebook.Cells[index].Source))
+            foreach (var (tex, display) in MarkdownMath.Formulas(notebook.Cells[index].Source))
             {
                 var problems = new List<string>();
                 TexToMathMl.Convert(tex, display, problems);
@@ -131,18 +122,6 @@ public static partial class HtmlExporter
 
         return found;
     }
-
-    /// <summary>
-    /// Markdig reads $$...$$ inside a paragraph only when it stays on one line; notebooks (as VS Code renders them)
-    /// let display math run over several lines, so those line breaks become spaces. Code (quotes, backticks) is left alone.
-    /// </summary>
-    private static string JoinDisplayMath(string markdown) =>
-        DisplayMath().Replace(markdown, m => m.Value.Contains('"', StringComparison.Ordinal) || m.Value.Contains('`', StringComparison.Ordinal)
-            ? m.Value
-            : m.Value.ReplaceLineEndings(" "));
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\$\$[^$]+?\$\$", System.Text.RegularExpressions.RegexOptions.Singleline)]
-    private static partial System.Text.RegularExpressions.Regex DisplayMath();
 
     private static string RenderOutput(CellOutput output)
     {
@@ -173,7 +152,7 @@ public static partial class HtmlExporter
 
         if (data.TryGetValue("text/markdown", out var markdown))
         {
-            return $"<div class=\"output markdown\">{RenderMarkdown(markdown)}</div>";
+            return $"<div class=\"output markdown\">{MarkdownMath.ToHtml(markdown)}</div>";
         }
 
         if (data.TryGetValue("text/plain", out var plain))

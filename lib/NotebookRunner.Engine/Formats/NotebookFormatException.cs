@@ -2,16 +2,4 @@ namespace NotebookRunner.Engine.Formats;
 
 /// <summary>A notebook that cannot be read: names the file, the reason and, for JSON, the 1-based line and column.</summary>
 public sealed class NotebookFormatException(string path, string reason, int? line = null, int? column = null)
-    : Exception(Describe(path, reason, line, column))
-{
-    public string Path { get; } = path;
-
-    public string Reason { get; } = reason;
-
-    public int? Line { get; } = line;
-
-    public int? Column { get; } = column;
-
-    private static string Describe(string path, string reason, int? line, int? column) =>
-        line is null ? $"{path}: {reason}" : $"{path}({line},{column}): {reason}";
-}
+    : Exception(line is null ? $"{path}: {reason}" : $"{path}({line},{column}): {reason}");

@@ -58,7 +58,7 @@ public sealed class KernelProcess : IAsyncDisposable
         }
         catch
         {
-            // Never became ready (it exited: KernelExitedException, or the run was cancelled): end it.
+            // Never became ready (it exited, or the run was cancelled): end it.
             await kernel.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -171,7 +171,7 @@ public sealed class KernelProcess : IAsyncDisposable
         finally
         {
             await readingErrors.ConfigureAwait(false);
-            ready.TrySetException(new KernelExitedException(ExitDescription()));
+            ready.TrySetException(new InvalidOperationException(ExitDescription()));
             events.Writer.TryComplete();
         }
     }
