@@ -1,4 +1,3 @@
-using NotebookRunner.Engine.Formats;
 using NotebookRunner.Engine.Execution;
 using NotebookRunner.Tests.Support;
 
@@ -35,7 +34,7 @@ public sealed class NuGetTests
     {
         var result = await Run.FixtureAsync("rules/nuget-missing.ipynb");
         Assert.Equal(CellRunStatus.Failed, result.Status(1));
-        var error = result.Outputs(1).Single(o => o.Kind == OutputKind.Error).ErrorValue;
+        var error = result.Outputs(1).Single(o => o.IsError).ErrorValue;
         Assert.Contains("NU1101", error, StringComparison.Ordinal);
         Assert.Contains("Backprop.Notebooks.NoSuchPackage", error, StringComparison.Ordinal);
     }

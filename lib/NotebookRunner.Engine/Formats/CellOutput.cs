@@ -23,6 +23,8 @@ public sealed class CellOutput
 
     public OutputKind Kind { get; }
 
+    public bool IsError => Kind == OutputKind.Error;
+
     /// <summary>Mime type to content, for display_data and execute_result.</summary>
     public IReadOnlyDictionary<string, string> Data { get; private init; } = new Dictionary<string, string>();
 

@@ -25,7 +25,7 @@ public sealed class CellOutputCollector
     public IReadOnlyList<CellOutput> Outputs => outputs;
 
     /// <summary>The cell's error messages (compile diagnostics, exception, restore failure), "" when it had none.</summary>
-    public string ErrorText => string.Join("\n", outputs.Where(o => o.Kind == OutputKind.Error).Select(o => o.ErrorValue));
+    public string ErrorText => string.Join("\n", outputs.Where(o => o.IsError).Select(o => o.ErrorValue));
 
     public void Add(KernelEvent e)
     {
