@@ -71,8 +71,9 @@ internal static class KernelLifetime
             {
                 started.SetResult(Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}"));
             }
-            catch (Exception e) when (e is Win32Exception or InvalidOperationException)
+            catch (Exception e)
             {
+                // Handed to the caller; this thread must live on to start (and so keep alive) the other kernels.
                 started.SetException(e);
             }
         }
