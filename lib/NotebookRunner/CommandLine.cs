@@ -13,14 +13,14 @@ public static class CommandLine
 
     private static readonly Argument<string[]> Paths = new("PATH")
     {
-        Description = "a .ipynb/.dib notebook or a folder of them, run in chapter order (default: notebooks/)",
+        Description = "a .ipynb/.dib notebook or a folder of them (sub-folders too), run in chapter order (default: notebooks/)",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     private static readonly Option<string> Out = new("--out")
     {
         Description = "where executed notebooks go (.dib become .ipynb); sources are not touched",
-        DefaultValueFactory = _ => Path.Combine("artifacts", "notebooks"),
+        DefaultValueFactory = _ => RunOptions.Defaults.OutDirectory,
         HelpName = "DIR",
     };
 
@@ -37,14 +37,14 @@ public static class CommandLine
     private static readonly Option<double> Timeout = new("--timeout")
     {
         Description = "time limit per cell in seconds; a cell past it is cancelled (its kernel killed if need be) and the rest of its notebook skipped",
-        DefaultValueFactory = _ => 120,
+        DefaultValueFactory = _ => RunOptions.Defaults.CellTimeout.TotalSeconds,
         HelpName = "SECONDS",
     };
 
     private static readonly Option<int> Jobs = new("--jobs")
     {
         Description = "notebooks run in parallel, each in its own kernel process (default: number of cores)",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
+        DefaultValueFactory = _ => RunOptions.Defaults.Jobs,
         HelpName = "N",
     };
 

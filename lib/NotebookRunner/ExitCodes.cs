@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>Bad usage, or a notebook that cannot be read.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Ctrl-C (128 + SIGINT, as shells report it); every kernel the run started was stopped.</summary>
+    public const int Interrupted = 130;
 }

@@ -2,20 +2,23 @@ using NotebookRunner.Engine.Formats;
 
 namespace NotebookRunner;
 
-/// <summary>Expands the PATH arguments into notebook files, folders in chapter (natural) order.</summary>
+/// <summary>
+/// Expands the PATH arguments into notebook files. A folder gives its notebooks in chapter (natural) order, then
+/// those of its sub-folders, each in turn (notebooks/ first, then notebooks/ja/, notebooks/ko/: English first);
+/// hidden files and folders, and the run's own output folders, are left out.
+/// </summary>
 public static class NotebookFinder
 {
-    public static IReadOnlyList<string> Find(IEnumerable<string> paths)
+    /// <summary>The notebooks, each with the name it goes by in logs and output folders (relative to its PATH folder).</summary>
+    public static IReadOnlyList<(string Path, string Name)> Find(IEnumerable<string> paths, IEnumerable<string> outputFolders)
     {
-        var found = new List<string>();
+        var skipped = outputFolders.Select(Path.GetFullPath).ToHashSet();
+        var found = new List<(string, string)>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                found.AddRange(Directory.EnumerateFiles(path)
-                    .Where(NotebookReader.IsNotebookPath)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .Order(NaturalOrder.Instance));
+                found.AddRange(InChapterOrder(path, skipped).Select(f => (f, Path.GetRelativePath(path, f).Replace('\\', '/'))));
             }
             else if (File.Exists(path))
             {
@@ -24,7 +27,7 @@ public static class NotebookFinder
                     throw new UsageException($"{path}: not a notebook (expected .ipynb or .dib)");
                 }
 
-                found.Add(path);
+                found.Add((path, Path.GetFileName(path)));
             }
             else
             {
@@ -32,6 +35,15 @@ public static class NotebookFinder
             }
         }
 
-        return found.Distinct().ToList();
+        return found.DistinctBy(f => Path.GetFullPath(f.Item1)).ToList();
     }
+
+    private static IEnumerable<string> InChapterOrder(string folder, HashSet<string> skipped) =>
+        Directory.EnumerateFiles(folder)
+            .Where(f => NotebookReader.IsNotebookPath(f) && !Path.GetFileName(f).StartsWith('.'))
+            .Order(NaturalOrder.Instance)
+            .Concat(Directory.EnumerateDirectories(folder)
+                .Where(d => !Path.GetFileName(d).StartsWith('.') && !skipped.Contains(Path.GetFullPath(d)))
+                .Order(NaturalOrder.Instance)
+                .SelectMany(d => InChapterOrder(d, skipped)));
 }

@@ -4,14 +4,18 @@ using NotebookRunner.Engine.Formats;
 
 namespace NotebookRunner;
 
-/// <summary>One notebook of a run: its source, what running it gave, and what --check found.</summary>
-public sealed record NotebookJob(Notebook Source)
+/// <summary>
+/// One notebook of a run: its source, the name it goes by (its path below the PATH folder given, "ko/5.4-….ipynb"),
+/// what running it gave, and what --check found.
+/// </summary>
+public sealed record NotebookJob(Notebook Source, string Name)
 {
     public NotebookRunResult? Result { get; set; }
 
     public IReadOnlyList<CellDrift> Drifts { get; set; } = [];
 
-    public string Name => Path.GetFileName(Source.Path);
-
     public int CodeCellCount => Source.Cells.Count(c => c.IsCode);
+
+    /// <summary>Where a file for this notebook goes under <paramref name="folder"/>, with the given extension.</summary>
+    public string OutputPath(string folder, string extension) => Path.Combine(folder, Path.ChangeExtension(Name, extension));
 }

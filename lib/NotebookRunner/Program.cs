@@ -21,7 +21,7 @@ var root = CommandLine.Build(async (options, token) =>
     catch (OperationCanceledException) when (token.IsCancellationRequested)
     {
         Console.Error.WriteLine("interrupted: every kernel this run started was stopped");
-        return 130;
+        return ExitCodes.Interrupted;
     }
     catch (UsageException e)
     {
@@ -49,6 +49,6 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.BadInput;
 }
 
-// Ctrl-C cancels the run's token; the run then kills its kernels and returns 130. Give it time to do so
+// Ctrl-C cancels the run's token; the run then kills its kernels and returns ExitCodes.Interrupted. Give it time to do so
 // (System.CommandLine's default is to give up after 2 s, which would leave the kernels running).
 return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -12,7 +12,7 @@ public sealed class ProgressDisplay(IAnsiConsole console)
 {
     private readonly object gate = new();
 
-    public delegate Task RunNotebook(NotebookJob job, IProgress<CellProgress> progress, CancellationToken cancellationToken);
+    public delegate Task RunNotebook(NotebookJob job, IProgress<CellRun> progress, CancellationToken cancellationToken);
 
     /// <summary>A line of its own (kernel restore notices and the like), safe from any thread.</summary>
     public void Line(string text)
@@ -28,8 +28,7 @@ public sealed class ProgressDisplay(IAnsiConsole console)
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
         if (!console.Profile.Capabilities.Interactive)
         {
-            var log = new SynchronousProgress<CellProgress>(PrintCell);
-            await Parallel.ForEachAsync(jobs, options, (job, token) => new ValueTask(run(job, log, token))).ConfigureAwait(false);
+            await Parallel.ForEachAsync(jobs, options, (job, token) => new ValueTask(run(job, new SynchronousProgress<CellRun>(c => PrintCell(job, c)), token))).ConfigureAwait(false);
             return;
         }
 
@@ -44,16 +43,16 @@ public sealed class ProgressDisplay(IAnsiConsole console)
                     var bar = bars[job];
                     bar.StartTask();
                     var failed = "";
-                    var report = new SynchronousProgress<CellProgress>(p =>
+                    var report = new SynchronousProgress<CellRun>(cell =>
                     {
-                        if (p.Cell.IsFailure)
+                        if (cell.IsFailure)
                         {
                             failed = " [red]failed[/]";
-                            PrintFailure(p);
+                            PrintFailure(job, cell);
                         }
 
                         bar.Increment(1);
-                        bar.Description = Describe(job.Name, (int)bar.Value, p.CodeCellCount, failed);
+                        bar.Description = Describe(job.Name, (int)bar.Value, job.CodeCellCount, failed);
                     });
                     try
                     {
@@ -71,9 +70,8 @@ public sealed class ProgressDisplay(IAnsiConsole console)
     private static string Describe(string name, int done, int total, string failed) =>
         string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(name)}  {done}/{total} cells{failed}");
 
-    private void PrintCell(CellProgress progress)
+    private void PrintCell(NotebookJob job, CellRun cell)
     {
-        var cell = progress.Cell;
         var status = cell.Status switch
         {
             CellRunStatus.Passed => "ok",
@@ -85,7 +83,7 @@ public sealed class ProgressDisplay(IAnsiConsole console)
         };
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(progress.NotebookPath)}  cell {cell.Number}/{progress.CodeCellCount}  {status}  {cell.Duration.TotalSeconds:0.000} s");
+            $"{job.Name}  cell {cell.Number}/{job.CodeCellCount}  {status}  {cell.Duration.TotalSeconds:0.000} s");
         lock (gate)
         {
             console.WriteLine(line);
@@ -93,12 +91,12 @@ public sealed class ProgressDisplay(IAnsiConsole console)
         }
     }
 
-    private void PrintFailure(CellProgress progress)
+    private void PrintFailure(NotebookJob job, CellRun cell)
     {
         lock (gate)
         {
-            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[red]{Markup.Escape(Path.GetFileName(progress.NotebookPath))}  cell {progress.Cell.Number}/{progress.CodeCellCount}  {progress.Cell.Status}[/]"));
-            WriteMessage(progress.Cell);
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[red]{Markup.Escape(job.Name)}  cell {cell.Number}/{job.CodeCellCount}  {cell.Status}[/]"));
+            WriteMessage(cell);
         }
     }
 

@@ -10,10 +10,9 @@ namespace NotebookRunner;
 /// <summary>The <c>run</c> command: execute notebooks, report progress and a summary, then write, check or export.</summary>
 public sealed class RunCommand(RunOptions options, IAnsiConsole output)
 {
-
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken = default)
     {
-        var paths = NotebookFinder.Find(options.Paths);
+        var paths = NotebookFinder.Find(options.Paths, new[] { options.OutDirectory, options.HtmlDirectory }.OfType<string>());
         if (paths.Count == 0)
         {
             throw new UsageException($"no notebooks found in {string.Join(", ", options.Paths)}");
@@ -21,11 +20,11 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
 
         var jobs = new List<NotebookJob>();
         var unreadable = 0;
-        foreach (var path in paths)
+        foreach (var (path, name) in paths)
         {
             try
             {
-                jobs.Add(new NotebookJob(NotebookReader.Read(path)));
+                jobs.Add(new NotebookJob(NotebookReader.Read(path), name));
             }
             catch (NotebookFormatException e)
             {
@@ -71,8 +70,7 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
     {
         var executed = job.Result!.Executed;
         var isDib = job.Source.Format == NotebookFormat.Dib;
-        var outName = Path.ChangeExtension(job.Name, ".ipynb");
-        NotebookWriter.WriteAtomically(Path.Combine(options.OutDirectory, outName), NotebookWriter.ToBytes(executed));
+        NotebookWriter.WriteAtomically(job.OutputPath(options.OutDirectory, ".ipynb"), NotebookWriter.ToBytes(executed));
 
         if (options.Check)
         {
@@ -104,8 +102,7 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
         if (options.HtmlDirectory is { } htmlDirectory)
         {
             var page = HtmlExporter.Export(executed, HtmlExporter.Title(executed, Path.GetFileNameWithoutExtension(job.Name)));
-            var htmlPath = Path.Combine(htmlDirectory, Path.ChangeExtension(job.Name, ".html"));
-            NotebookWriter.WriteAtomically(htmlPath, System.Text.Encoding.UTF8.GetBytes(page));
+            NotebookWriter.WriteAtomically(job.OutputPath(htmlDirectory, ".html"), System.Text.Encoding.UTF8.GetBytes(page));
             foreach (var problem in HtmlExporter.MathProblems(executed))
             {
                 output.WriteLine($"html   {job.Name} {problem} (shown marked on the page)");

@@ -1,8 +1,12 @@
+using NotebookRunner.Engine.Execution;
+
 namespace NotebookRunner;
 
-/// <summary>The options of <c>run</c>, as given on the command line.</summary>
+/// <summary>The options of <c>run</c>, as given on the command line; a new instance holds every default.</summary>
 public sealed record RunOptions
 {
+    public static RunOptions Defaults { get; } = new();
+
     public IReadOnlyList<string> Paths { get; init; } = ["notebooks"];
 
     public string OutDirectory { get; init; } = Path.Combine("artifacts", "notebooks");
@@ -13,7 +17,7 @@ public sealed record RunOptions
 
     public string? HtmlDirectory { get; init; }
 
-    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan CellTimeout { get; init; } = ExecutionSettings.Default.CellTimeout;
 
     public int Jobs { get; init; } = Environment.ProcessorCount;
 

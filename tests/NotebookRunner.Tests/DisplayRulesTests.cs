@@ -1,3 +1,4 @@
+using NotebookRunner.Engine.Formats;
 using NotebookRunner.Engine.Execution;
 using NotebookRunner.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed class DisplayRulesTests
     public async Task A_trailing_string_is_plain_text()
     {
         var output = Assert.Single((await Result.Value).Outputs(1));
-        Assert.Equal("display_data", output.OutputType);
+        Assert.Equal(OutputKind.DisplayData, output.Kind);
         Assert.Equal("a string", Assert.Single(output.Data, d => d.Key == "text/plain").Value);
     }
 
@@ -39,7 +40,7 @@ public sealed class DisplayRulesTests
     public async Task Console_out_and_error_become_streams_in_order()
     {
         var outputs = (await Result.Value).Outputs(4);
-        Assert.Equal(["stream stdout: out line\n", "stream stderr: err line\n", "stream stdout: more out"], outputs.Select(o => $"{o.OutputType} {o.StreamName}: {o.Text}"));
+        Assert.Equal(["Stream stdout: out line\n", "Stream stderr: err line\n", "Stream stdout: more out"], outputs.Select(o => $"{o.Kind} {o.StreamName}: {o.Text}"));
     }
 
     [Fact]
@@ -68,6 +69,6 @@ public sealed class DisplayRulesTests
     public async Task A_void_call_displays_nothing_but_its_console_text()
     {
         var output = Assert.Single((await Result.Value).Outputs(8));
-        Assert.Equal("stream", output.OutputType);
+        Assert.Equal(OutputKind.Stream, output.Kind);
     }
 }

@@ -1,3 +1,4 @@
+using NotebookRunner.Engine.Formats;
 using NotebookRunner.Engine.Execution;
 using NotebookRunner.Tests.Support;
 
@@ -11,7 +12,7 @@ public sealed class ErrorRulesTests
     {
         var result = await Run.FixtureAsync("rules/compile-error.ipynb");
         var error = Assert.Single(result.Outputs(2));
-        Assert.Equal("error", error.OutputType);
+        Assert.Equal(OutputKind.Error, error.Kind);
         Assert.Equal("(2,9): error CS0029: Cannot implicitly convert type 'string' to 'int'", error.ErrorValue);
         Assert.Equal([CellRunStatus.Passed, CellRunStatus.Failed, CellRunStatus.Skipped], result.Cells.Select(c => c.Status));
         Assert.Empty(result.Outputs(3));

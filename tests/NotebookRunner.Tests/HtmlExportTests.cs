@@ -1,6 +1,7 @@
 using NotebookRunner.Engine.Export;
 using NotebookRunner.Engine.Formats;
 using NotebookRunner.Tests.Support;
+using TexMath;
 
 namespace NotebookRunner.Tests;
 
@@ -82,7 +83,7 @@ public sealed class HtmlExportTests
     [Fact]
     public void Display_math_running_over_two_lines_inside_a_paragraph_is_still_math()
     {
-        var html = HtmlExporter.RenderMarkdown("Text\n\n$$a = b,\n c = d.$$\n\nMore `$$\"x\"$$` code.");
+        var html = MarkdownMath.ToHtml("Text\n\n$$a = b,\n c = d.$$\n\nMore `$$\"x\"$$` code.");
         Assert.Contains("<math display=\"block\"><semantics><mrow><mi>a</mi><mo>=</mo><mi>b</mi><mo>,</mo><mi>c</mi>", html, StringComparison.Ordinal);
         Assert.Contains("<code>$$&quot;x&quot;$$</code>", html, StringComparison.Ordinal);
     }
@@ -90,7 +91,7 @@ public sealed class HtmlExportTests
     [Fact]
     public void Markdown_math_becomes_MathML()
     {
-        var html = HtmlExporter.RenderMarkdown("Inline $x_1$ and\n\n$$\ny = \\frac{1}{2}\n$$");
+        var html = MarkdownMath.ToHtml("Inline $x_1$ and\n\n$$\ny = \\frac{1}{2}\n$$");
         Assert.Contains("<math><semantics><mrow><msub><mrow><mi>x</mi></mrow><mrow><mn>1</mn></mrow></msub></mrow>", html, StringComparison.Ordinal);
         Assert.Contains("<math display=\"block\"><semantics><mrow><mi>y</mi><mo>=</mo><mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac></mrow>", html, StringComparison.Ordinal);
     }

@@ -59,7 +59,13 @@ public sealed class KernelTests
         Assert.Equal("1.0.712001", tool.Version);
         Assert.True(File.Exists(Path.Combine(tool.Root, ".config", "dotnet-tools.json")));
         ProcessStartInfo start = tool.StartInfo("/some/notebooks");
-        Assert.Equal(["tool", "run", "dotnet-interactive", "--", "[vscode]", "stdio", "--working-dir", "/some/notebooks"], start.ArgumentList);
+        // The pinned tool's own entry point, as `dotnet tool run dotnet-interactive --` starts it, without that go-between
+        // process: a kernel that is the runner's direct child can be tied to the runner's life.
+        var dll = start.ArgumentList[0];
+        var folder = Path.Combine("microsoft.dotnet-interactive", "1.0.712001", "tools") + Path.DirectorySeparatorChar;
+        Assert.Contains(Path.DirectorySeparatorChar + folder, dll, StringComparison.Ordinal);
+        Assert.Equal("Microsoft.DotNet.Interactive.App.dll", Path.GetFileName(dll));
+        Assert.Equal(["[vscode]", "stdio", "--working-dir", "/some/notebooks"], start.ArgumentList.Skip(1));
         Assert.Equal(tool.Root, start.WorkingDirectory);
         Assert.Equal("C.UTF-8", start.Environment["LC_ALL"]);
     }

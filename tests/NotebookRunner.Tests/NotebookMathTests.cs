@@ -1,5 +1,6 @@
 using NotebookRunner.Engine.Export;
 using NotebookRunner.Engine.Formats;
+using TexMath;
 
 namespace NotebookRunner.Tests;
 
@@ -60,7 +61,7 @@ public sealed class NotebookMathTests
         {
             if (cells[index].CellType == "markdown")
             {
-                foreach (var (tex, display) in HtmlExporter.Formulas(cells[index].Source))
+                foreach (var (tex, display) in MarkdownMath.Formulas(cells[index].Source))
                 {
                     yield return (index + 1, tex, display);
                 }

@@ -32,7 +32,7 @@ public sealed class RoundTripTests
         Assert.Equal("raw cell as one string", notebook.Cells[2].Source);
         Assert.Equal("# Ünïcödé ✓ 😀 — <tags> & \"quotes\"\n\ttab and \u001b escape", notebook.Cells[0].Source);
         Assert.Equal(3, notebook.Cells[1].ExecutionCount);
-        Assert.Equal(["display_data", "stream", "execute_result"], notebook.Cells[1].Outputs.Select(o => o.OutputType));
+        Assert.Equal([OutputKind.DisplayData, OutputKind.Stream, OutputKind.ExecuteResult], notebook.Cells[1].Outputs.Select(o => o.Kind));
     }
 
     [Fact]

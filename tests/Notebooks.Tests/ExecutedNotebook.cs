@@ -35,7 +35,7 @@ public abstract partial class ExecutedNotebook
 
     /// <summary>The standard output of all cells, as a student reads it under the cells.</summary>
     public string Stdout => string.Concat(Executed.Cells.SelectMany(c => c.Outputs)
-        .Where(o => o.OutputType == "stream" && o.StreamName == "stdout").Select(o => o.Text));
+        .Where(o => o.Kind == OutputKind.Stream && o.StreamName == "stdout").Select(o => o.Text));
 
     /// <summary>Every gradient-check row displayed: parameter name and whether it passed (✓).</summary>
     public IReadOnlyList<(string Parameter, bool Passed)> CheckRows =>
@@ -50,12 +50,12 @@ public abstract partial class ExecutedNotebook
         var text = new StringBuilder();
         foreach (var output in cell.Outputs)
         {
-            switch (output.OutputType)
+            switch (output.Kind)
             {
-                case "stream":
+                case OutputKind.Stream:
                     text.Append(output.Text);
                     break;
-                case "error":
+                case OutputKind.Error:
                     text.Append(output.ErrorName).Append(": ").Append(output.ErrorValue).Append('\n');
                     break;
                 default:

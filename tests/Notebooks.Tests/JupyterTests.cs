@@ -242,20 +242,20 @@ internal static partial class VisibleOutputs
         var stream = new StringBuilder();
         foreach (var output in outputs)
         {
-            if (output.OutputType == "stream" && output.StreamName == streamName)
+            if (output.Kind == OutputKind.Stream && output.StreamName == streamName)
             {
                 stream.Append(output.Text);
                 continue;
             }
 
             FlushStream();
-            switch (output.OutputType)
+            switch (output.Kind)
             {
-                case "stream":
+                case OutputKind.Stream:
                     streamName = output.StreamName;
                     stream.Append(output.Text);
                     break;
-                case "error":
+                case OutputKind.Error:
                     shown.Add("[error] " + OutputNormalizer.Normalize(ErrorText(output.ErrorValue)));
                     break;
                 default:
@@ -291,11 +291,11 @@ internal static partial class VisibleOutputs
 
     /// <summary>A stderr stream that holds nothing but compiler diagnostics: the kernel's DiagnosticsProduced in Jupyter.</summary>
     private static bool IsDiagnostics(CellOutput output) =>
-        output is { OutputType: "stream", StreamName: "stderr" } && Lines(output.Text).Any() && Lines(output.Text).All(l => Diagnostic().IsMatch(l));
+        output is { Kind: OutputKind.Stream, StreamName: "stderr" } && Lines(output.Text).Any() && Lines(output.Text).All(l => Diagnostic().IsMatch(l));
 
     /// <summary>The script the kernel sends with its first Jupyter cell to reach its HTTP API; it renders nothing.</summary>
     private static bool IsKernelBootstrap(CellOutput output) =>
-        output.OutputType == "display_data" && output.Data.Count == 1 &&
+        output.Kind == OutputKind.DisplayData && output.Data.Count == 1 &&
         output.Data.TryGetValue("text/html", out var html) &&
         html.Contains("id='dotnet-interactive-this-cell-", StringComparison.Ordinal) &&
         html.Contains("loadDotnetInteractiveApi", StringComparison.Ordinal);

@@ -76,7 +76,7 @@ public sealed class KernelSocketsTests
     }
 
     private static List<string> StdoutLines(Notebook executed) =>
-        string.Concat(executed.Cells.SelectMany(c => c.Outputs).Where(o => o.OutputType == "stream" && o.StreamName == "stdout").Select(o => o.Text))
+        string.Concat(executed.Cells.SelectMany(c => c.Outputs).Where(o => o.Kind == OutputKind.Stream && o.StreamName == "stdout").Select(o => o.Text))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
 }
 

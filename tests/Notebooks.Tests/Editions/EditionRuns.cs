@@ -77,7 +77,7 @@ public abstract partial class EditionRuns(string language)
             .Select(c => (c.Id!, english.Cells.Single(k => StubHints(c.Source).Any(h => Stdout(k).Contains(h, StringComparison.Ordinal))).Id!))
             .ToList();
 
-    private static string Stdout(NotebookCell cell) => string.Concat(cell.Outputs.Where(o => o.OutputType == "stream").Select(o => o.Text));
+    private static string Stdout(NotebookCell cell) => string.Concat(cell.Outputs.Where(o => o.Kind == OutputKind.Stream).Select(o => o.Text));
 
     private static string[] StubHints(string code) =>
         StubThrow().Matches(code).Select(m => Regex.Unescape(m.Groups[1].Value)).ToArray();

@@ -29,9 +29,8 @@ python=/usr/bin/python3
 
 rm -rf "$out" && mkdir -p "$out"
 dotnet tool restore >/dev/null
-echo "building the runner and the notebooks' library first (not timed)"
+echo "building the runner and, with it, the notebooks' library first (not timed)"
 dotnet build lib/NotebookRunner -nologo -v:q >/dev/null
-dotnet build lib/Backprop.Notebooks -nologo -v:q >/dev/null
 
 # One kernelspec folder per parallel nbconvert: the installed .net-csharp spec with its own port range.
 ports=$(mktemp -d)

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using NotebookRunner.Engine.Formats;
+using NotebookRunner.Engine.Kernel;
+
+namespace NotebookRunner.Engine.Execution;
+
+/// <summary>
+/// Runs a notebook in the real .NET Interactive kernel: one <c>dotnet interactive stdio</c> process per notebook,
+/// started in the notebook's folder, one SubmitCode per code cell to the cell's kernel (csharp, fsharp, html,
+/// mermaid, … from the cell's metadata), outputs stored as VS Code Polyglot stores them. Markdown cells are not
+/// run. Returns an executed copy; the source notebook is never written here.
+/// <para>
+/// A cell past its time limit is cancelled (its kernel killed when it does not stop) and the rest of the notebook
+/// skipped. A kernel that dies fails the cell that was running with a message naming the exit code; nothing after
+/// it runs, and the outputs before it are kept.
+/// </para>
+/// </summary>
+public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>? log = null)
+{
+    public async Task<NotebookRunResult> RunAsync(Notebook notebook, IProgress<CellRun>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.StartNew();
+        var executed = notebook.Clone();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(notebook.Path) ? "notebook.ipynb" : notebook.Path))!;
+        var runs = new List<CellRun>();
+        KernelProcess? kernel = null;
+        string? stopReason = null;
+        var executionCount = 0;
+        try
+        {
+            foreach (var (cell, number) in executed.Cells.Where(c => c.IsCode).Select((c, i) => (c, i + 1)))
+            {
+                CellRun run;
+                if (stopReason is not null)
+                {
+                    cell.SetOutputs([]);
+                    cell.ExecutionCount = null;
+                    run = new CellRun(cell.Index, number, CellRunStatus.Skipped, TimeSpan.Zero, stopReason);
+                }
+                else
+                {
+                    var clock = Stopwatch.StartNew();
+                    var collector = new CellOutputCollector();
+                    CellRunStatus status;
+                    var kernelDied = false;
+                    try
+                    {
+                        kernel ??= await StartKernelAsync(folder, cancellationToken).ConfigureAwait(false);
+                        status = await kernel.SubmitAsync(cell.Source, cell.Kernel, settings.CellTimeout, collector.Add, cancellationToken).ConfigureAwait(false);
+                        if (status == CellRunStatus.TimedOut)
+                        {
+                            collector.AddError($"The cell ran past its time limit of {settings.CellTimeout.TotalSeconds:0.###} s and was stopped.");
+                        }
+                        else if (kernel.HasExited)
+                        {
+                            await kernel.WaitForExitAsync().ConfigureAwait(false);
+                            collector.AddError(kernel.ExitDescription());
+                            kernelDied = true;
+                        }
+                    }
+                    catch (InvalidOperationException e) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The kernel never became ready.
+                        collector.AddError(e.Message);
+                        status = CellRunStatus.Failed;
+                        kernelDied = true;
+                    }
+
+                    cell.SetOutputs(collector.Outputs);
+                    cell.ExecutionCount = ++executionCount;
+                    run = kernelDied ? new CellRun(cell.Index, number, CellRunStatus.Failed, clock.Elapsed, collector.ErrorText) : Judge(cell, number, status, clock.Elapsed, collector.ErrorText);
+                    stopReason = run.Status switch
+                    {
+                        _ when kernelDied => $"skipped: the kernel exited during cell {number}",
+                        CellRunStatus.TimedOut => $"skipped: cell {number} timed out",
+                        CellRunStatus.Failed when !settings.ContinueOnError => $"skipped: cell {number} failed",
+                        _ => null,
+                    };
+                }
+
+                runs.Add(run);
+                progress?.Report(run);
+            }
+        }
+        finally
+        {
+            if (kernel is not null)
+            {
+                await kernel.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return new NotebookRunResult(executed, runs, started.Elapsed);
+    }
+
+    private async Task<KernelProcess> StartKernelAsync(string folder, CancellationToken cancellationToken)
+    {
+        var tool = KernelTool.Locate(folder);
+        await tool.EnsureRestoredAsync(log, cancellationToken).ConfigureAwait(false);
+        return await KernelProcess.StartAsync(tool, folder, settings.KernelStartTimeout, cancellationToken, settings.KernelEnvironment).ConfigureAwait(false);
+    }
+
+    /// <summary>The kernel's verdict, read against the cell's raises-exception tag.</summary>
+    private static CellRun Judge(NotebookCell cell, int number, CellRunStatus status, TimeSpan duration, string errorText) =>
+        (status, cell.RaisesException) switch
+        {
+            (CellRunStatus.Failed, true) => new CellRun(cell.Index, number, CellRunStatus.ExpectedError, duration, "failed as expected (raises-exception)"),
+            (CellRunStatus.Passed, true) => new CellRun(cell.Index, number, CellRunStatus.Failed, duration, "expected an exception (the cell is tagged raises-exception) but it ran without error"),
+            _ => new CellRun(cell.Index, number, status, duration, errorText),
+        };
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text;
+using Backprop.Notebooks.Display;
+using NotebookRunner.Engine.Formats;
+using TexMath;
+
+namespace NotebookRunner.Engine.Export;
+
+/// <summary>
+/// One standalone HTML page per notebook: markdown rendered (Markdig, TeX as MathML), C# cells highlighted (Roslyn's
+/// classification, by the highlighter the notebooks' source panes use), outputs shown.
+/// When any output draws a Plotly chart, plotly.js is inlined once in &lt;head&gt;, so the page works offline.
+/// </summary>
+public static class HtmlExporter
+{
+    public static string Export(Notebook notebook, string title)
+    {
+        var body = new StringBuilder();
+        var number = 0;
+        foreach (var cell in notebook.Cells)
+        {
+            if (cell.CellType == "markdown")
+            {
+                body.Append("<section class=\"markdown\">").Append(MarkdownMath.ToHtml(cell.Source)).Append("</section>\n");
+                continue;
+            }
+
+            if (!cell.IsCode)
+            {
+                body.Append("<section class=\"raw\"><pre>").Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre></section>\n");
+                continue;
+            }
+
+            number++;
+            var count = cell.ExecutionCount is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : " ";
+            body.Append("<section class=\"code\">")
+                .Append($"<div class=\"prompt\">[{count}]</div>")
+                .Append($"<pre class=\"source\" data-kernel=\"{WebUtility.HtmlEncode(cell.Kernel)}\"><code>")
+                .Append(cell.Kernel == KernelNames.CSharp ? CSharpHighlighter.Highlight(cell.Source) : WebUtility.HtmlEncode(cell.Source))
+                .Append("</code></pre>");
+            var outputs = cell.Outputs;
+            if (outputs.Count > 0)
+            {
+                body.Append("<div class=\"outputs\">");
+                foreach (var output in outputs)
+                {
+                    body.Append(RenderOutput(output));
+                }
+
+                body.Append("</div>");
+            }
+
+            body.Append("</section>\n");
+        }
+
+        var page = new StringBuilder();
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
+            .Append("<style>\n").Append(Style).Append("</style>\n");
+        if (body.ToString().Contains("Plotly.newPlot", StringComparison.Ordinal))
+        {
+            // Inlined once: the charts' loader sees window.Plotly and never reaches for the network.
+            page.Append("<script type=\"text/javascript\">\n")
+                .Append(PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
+                .Append("\n</script>\n");
+        }
+
+        page.Append("</head>\n<body>\n<main>\n").Append(body).Append("</main>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    /// <summary>A page linking the exported notebooks, in run order, each under its first heading.</summary>
+    public static string Index(IEnumerable<(string Title, string Href)> pages)
+    {
+        var list = new StringBuilder();
+        foreach (var (title, href) in pages)
+        {
+            list.Append($"<li><a href=\"{WebUtility.HtmlEncode(href)}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
+        }
+
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Notebooks</title>\n<style>\n" + Style +
+               "</style>\n</head>\n<body>\n<main>\n<h1>Notebooks</h1>\n<ul>\n" + list + "</ul>\n</main>\n</body>\n</html>\n";
+    }
+
+    /// <summary>The notebook's first markdown heading, or the fallback.</summary>
+    public static string Title(Notebook notebook, string fallback)
+    {
+        foreach (var cell in notebook.Cells.Where(c => c.CellType == "markdown"))
+        {
+            var heading = cell.Source.Split('\n').FirstOrDefault(l => l.StartsWith('#'));
+            if (heading is not null)
+            {
+                return heading.TrimStart('#').Trim();
+            }
+        }
+
+        return fallback;
+    }
+
+    /// <summary>
+    /// What the export could not read in the notebook's markdown cells ("cell 3: unknown command \foo in $\foo x$"):
+    /// such formulas still render, with the unread part marked, so this is for the runner to warn about.
+    /// </summary>
+    public static IReadOnlyList<string> MathProblems(Notebook notebook)
+    {
+        var found = new List<string>();
+        for (var index = 0; index < notebook.Cells.Count; index++)
+        {
+            if (notebook.Cells[index].CellType != "markdown")
+            {
+                continue;
+            }
+
+            foreach (var (tex, display) in MarkdownMath.Formulas(notebook.Cells[index].Source))
+            {
+                var problems = new List<string>();
+                TexToMathMl.Convert(tex, display, problems);
+                found.AddRange(problems.Distinct().Select(p => $"cell {index + 1}: {p} in {(display ? "$$" : "$")}{tex}{(display ? "$$" : "$")}"));
+            }
+        }
+
+        return found;
+    }
+
+    private static string RenderOutput(CellOutput output)
+    {
+        switch (output.Kind)
+        {
+            case OutputKind.Stream:
+                return $"<pre class=\"output stream {output.StreamName}\">{WebUtility.HtmlEncode(output.Text)}</pre>";
+            case OutputKind.Error:
+                var text = output.ErrorName == "Error" ? output.ErrorValue : $"{output.ErrorName}: {output.ErrorValue}";
+                return $"<pre class=\"output error\">{WebUtility.HtmlEncode(text)}</pre>";
+        }
+
+        var data = output.Data;
+        if (data.TryGetValue("text/html", out var html))
+        {
+            return $"<div class=\"output html\">{html}</div>";
+        }
+
+        if (data.TryGetValue("image/svg+xml", out var svg))
+        {
+            return $"<div class=\"output svg\">{svg}</div>";
+        }
+
+        if (data.TryGetValue("image/png", out var png))
+        {
+            return $"<div class=\"output image\"><img alt=\"output\" src=\"data:image/png;base64,{png.Trim()}\"></div>";
+        }
+
+        if (data.TryGetValue("text/markdown", out var markdown))
+        {
+            return $"<div class=\"output markdown\">{MarkdownMath.ToHtml(markdown)}</div>";
+        }
+
+        if (data.TryGetValue("text/plain", out var plain))
+        {
+            return $"<pre class=\"output text\">{WebUtility.HtmlEncode(plain)}</pre>";
+        }
+
+        var (mime, content) = data.FirstOrDefault();
+        return mime is null ? "" : $"<pre class=\"output other\" data-mime=\"{WebUtility.HtmlEncode(mime)}\">{WebUtility.HtmlEncode(content)}</pre>";
+    }
+
+    // The math font list comes first for a reason: stretched braces and fences, \big sizes and display-size ∑ are
+    // built from a font's OpenType MATH table, and the browser's default math font is often a text font without one.
+    private const string Style = """
+        body { margin: 0; background: #fafafa; color: #1f2328; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
+        main { max-width: 960px; margin: 0 auto; padding: 24px 32px 64px; background: #fff; }
+        section { margin: 12px 0; }
+        section.code { position: relative; }
+        .prompt { color: #8c959f; font: 12px monospace; margin-bottom: 2px; }
+        pre, code { font: 13.5px/1.5 ui-monospace, "Cascadia Code", "DejaVu Sans Mono", monospace; }
+        pre.source { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 10px 12px; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+        .outputs { border-left: 3px solid #d0d7de; padding: 4px 0 4px 12px; margin-top: 6px; overflow-x: auto; }
+        pre.output { margin: 4px 0; white-space: pre-wrap; }
+        pre.stderr { color: #9a6700; }
+        pre.error { color: #cf222e; background: #fff5f5; padding: 6px 8px; border-radius: 4px; }
+        table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; }
+        math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
+        math[display="block"] { margin: 10px 0; font-size: 1.1em; }
+        """;
+}

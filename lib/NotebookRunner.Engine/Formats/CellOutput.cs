@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+
+namespace NotebookRunner.Engine.Formats;
+
+/// <summary>
+/// One output of a code cell, in nbformat terms: display data (mime type to text), a console stream, or an error.
+/// The JSON keys are written in the sorted order VS Code uses, so fresh outputs look like saved ones.
+/// </summary>
+public sealed class CellOutput
+{
+    private static readonly Dictionary<string, OutputKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["display_data"] = OutputKind.DisplayData,
+        ["execute_result"] = OutputKind.ExecuteResult,
+        ["stream"] = OutputKind.Stream,
+        ["error"] = OutputKind.Error,
+    };
+
+    private CellOutput(OutputKind kind)
+    {
+        Kind = kind;
+    }
+
+    public OutputKind Kind { get; }
+
+    public bool IsError => Kind == OutputKind.Error;
+
+    /// <summary>Mime type to content, for display_data and execute_result.</summary>
+    public IReadOnlyDictionary<string, string> Data { get; private init; } = new Dictionary<string, string>();
+
+    /// <summary>stdout or stderr, for streams.</summary>
+    public string StreamName { get; private init; } = "";
+
+    public string Text { get; private init; } = "";
+
+    public string ErrorName { get; private init; } = "";
+
+    public string ErrorValue { get; private init; } = "";
+
+    public IReadOnlyList<string> Traceback { get; private init; } = [];
+
+    /// <summary>The JSON this output was read from, written back untouched.</summary>
+    private JsonObject? Original { get; init; }
+
+    public static CellOutput DisplayData(IReadOnlyDictionary<string, string> data) =>
+        new(OutputKind.DisplayData) { Data = data };
+
+    public static CellOutput DisplayData(string mimeType, string content) =>
+        DisplayData(new Dictionary<string, string> { [mimeType] = content });
+
+    public static CellOutput Stream(string name, string text) => new(OutputKind.Stream) { StreamName = name, Text = text };
+
+    public static CellOutput Error(string name, string value, IReadOnlyList<string> traceback) =>
+        new(OutputKind.Error) { ErrorName = name, ErrorValue = value, Traceback = traceback };
+
+    /// <summary>Reads an output; the JSON is kept and written back as it was.</summary>
+    public static CellOutput FromJson(JsonObject json)
+    {
+        var type = (string?)json["output_type"] ?? "";
+        return new CellOutput(Kinds.GetValueOrDefault(type, OutputKind.Other))
+        {
+            Data = ReadData(json["data"] as JsonObject),
+            StreamName = (string?)json["name"] ?? "",
+            Text = MultilineString.FromJson(json["text"]) ?? "",
+            ErrorName = (string?)json["ename"] ?? "",
+            ErrorValue = (string?)json["evalue"] ?? "",
+            Traceback = (json["traceback"] as JsonArray)?.Select(t => (string?)t ?? "").ToList() ?? [],
+            Original = json,
+        };
+    }
+
+    private static Dictionary<string, string> ReadData(JsonObject? data)
+    {
+        var result = new Dictionary<string, string>();
+        if (data is null)
+        {
+            return result;
+        }
+
+        foreach (var (mime, value) in data)
+        {
+            // JSON mime types hold a JSON value rather than text.
+            result[mime] = MultilineString.FromJson(value) ?? value?.ToJsonString() ?? "";
+        }
+
+        return result;
+    }
+
+    public JsonObject ToJson()
+    {
+        if (Original is not null)
+        {
+            return (JsonObject)Original.DeepClone();
+        }
+
+        return Kind switch
+        {
+            OutputKind.Stream => new JsonObject
+            {
+                ["name"] = StreamName,
+                ["output_type"] = "stream",
+                ["text"] = MultilineString.ToJson(Text),
+            },
+            OutputKind.Error => new JsonObject
+            {
+                ["ename"] = ErrorName,
+                ["evalue"] = ErrorValue,
+                ["output_type"] = "error",
+                ["traceback"] = new JsonArray(Traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+            },
+            _ => new JsonObject
+            {
+                ["data"] = DataToJson(),
+                ["metadata"] = new JsonObject(),
+                ["output_type"] = "display_data",
+            },
+        };
+    }
+
+    private JsonObject DataToJson()
+    {
+        var data = new JsonObject();
+        foreach (var (mime, content) in Data.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            data[mime] = MultilineString.ToJson(content);
+        }
+
+        return data;
+    }
+}
