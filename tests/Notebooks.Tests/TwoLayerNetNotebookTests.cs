@@ -119,7 +119,7 @@ public sealed partial class TwoLayerNetNotebookTests(TwoLayerNetRun run) : IClas
     [Fact]
     public void As_shipped_the_exercises_are_stubs_whose_checks_say_not_done_yet()
     {
-        Assert.Contains("Exercise 1 not done yet: start from the loss layer", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exercise 1 not done yet: where a backward pass begins, see Softmax-with-Loss in 5.6", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Exercise 2 not done yet: the five layers the exercise names", run.Stdout, StringComparison.Ordinal);
         // A hint says where to look, not what to write.
         Assert.DoesNotContain("last.Backward()", run.Stdout, StringComparison.Ordinal);
@@ -127,6 +127,17 @@ public sealed partial class TwoLayerNetNotebookTests(TwoLayerNetRun run) : IClas
         Assert.DoesNotMatch(@"Exercise \d (passed|failed)", run.Stdout);
         Assert.All(Exercises, e => Assert.Single(run.Stored.Cells, c => c.IsCode && c.Source.Contains(e.Signature, StringComparison.Ordinal)
             && c.Source.Contains("throw new NotImplementedException(", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Exercise_1_is_tried_before_the_network_shows_its_backward_loop()
+    {
+        var code = run.Stored.Cells.Where(c => c.IsCode).Select(c => c.Source).ToList();
+        int stub = code.FindIndex(s => s.Contains(Exercises[0].Signature, StringComparison.Ordinal));
+        int check = code.FindIndex(s => s.StartsWith("// Check exercise 1", StringComparison.Ordinal));
+        int pane = code.FindIndex(s => s.Contains("Notebook.Source(\"TwoLayerNet\")", StringComparison.Ordinal));
+        Assert.True(stub >= 0 && check > stub, $"exercise 1: stub at code cell {stub}, check at {check}");
+        Assert.True(pane > check, $"the TwoLayerNet pane (code cell {pane}) shows the backward loop before exercise 1's check (code cell {check})");
     }
 
     [GeneratedRegex(@"^epoch +(?<epoch>\d+): train acc (?<train>\d\.\d{4}), test acc (?<test>\d\.\d{4})$", RegexOptions.Multiline)]
