@@ -1,7 +1,7 @@
 // Loaded by the first cell of every chapter notebook: makes sure lib/Backprop.Notebooks/bin/Debug/net10.0
 // holds a Backprop.Notebooks.dll (and the Backprop.dll it carries) built from the current sources, so
 // "Run All" works from a fresh clone. When the DLL is newer than every *.cs, *.csproj and *.resx under lib/Backprop
-// and lib/Backprop.Notebooks, this costs a few file stats and starts no process.
+// lib/Backprop.Notebooks and lib/CSharpHighlighter (which it references), this costs a few file stats and starts no process.
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -13,7 +13,7 @@ static class BuildLib
     const string UpToDate = "lib/Backprop.Notebooks is up to date.";
     const string RestartNeeded =
         "lib/Backprop.Notebooks was rebuilt, but this kernel still runs the library it loaded before: restart the kernel, then run the set-up cells again.";
-    static readonly string[] SourceFolders = { "Backprop", "Backprop.Notebooks" };
+    static readonly string[] SourceFolders = { "Backprop", "Backprop.Notebooks", "CSharpHighlighter" };
 
     public static void EnsureBuilt([CallerFilePath] string scriptPath = "")
     {
