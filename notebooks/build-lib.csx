@@ -1,6 +1,6 @@
 // Loaded by the first cell of every chapter notebook: makes sure lib/Backprop.Notebooks/bin/Debug/net10.0
 // holds a Backprop.Notebooks.dll (and the Backprop.dll it carries) built from the current sources, so
-// "Run All" works from a fresh clone. When the DLL is newer than every *.cs, *.csproj and *.resx under lib/Backprop
+// "Run All" works from a fresh clone. When the DLL is newer than every *.cs, *.csproj and *.resx under lib/Backprop,
 // lib/Backprop.Notebooks and lib/CSharpHighlighter (which it references), this costs a few file stats and starts no process.
 using System.Diagnostics;
 using System.IO;
