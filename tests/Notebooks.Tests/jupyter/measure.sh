@@ -3,15 +3,17 @@
 #   repl               dotnet-repl --run NB --exit-after-run: one process per notebook, all in parallel
 #   nbconvert          jupyter nbconvert --to notebook --execute with the .net-csharp kernel: one process, the
 #                      notebooks in turn (what nbconvert does with a list)
-#   nbconvert-parallel one nbconvert per notebook, all in parallel; each kernel gets its own --http-port-range
-#                      through a copy of the kernelspec, since .NET kernels started together race for one port
+#   nbconvert-parallel one nbconvert per notebook, all in parallel; with a kernelspec whose HTTP API is on TCP
+#                      (`--http-port-range` in its argv), each kernel gets its own range through a copy of the
+#                      kernelspec, since .NET kernels started together race for one port; the shipped POSIX
+#                      kernelspec puts the API on a unix socket of its own, so its copies are left as they are
 #   runner             dotnet run --project lib/NotebookRunner -- run (built first, timed with --no-build)
 # Compare ratios from one sitting, not numbers from different days: the machine is shared.
 #
 #   tests/Notebooks.Tests/jupyter/measure.sh [METHOD...]     (default: all four)
 #   RUNS=3 WARMUP=1 (defaults) set hyperfine's runs and warm-up runs; without hyperfine, plain timings.
 #
-# Needs: dotnet tool restore, dotnet interactive jupyter install, Debian's jupyter-nbconvert (apt-get install -y
+# Needs: dotnet tool restore, the .net-csharp kernelspec (notebooks/README.md), Debian's jupyter-nbconvert (apt-get install -y
 # jupyter-nbconvert hyperfine). Executed copies go to artifacts/measure/METHOD/; results to artifacts/measure/.
 # Failing cells do not stop the timing (today the chart cells fail in the real kernel); the error outputs of each
 # method's executed copies are counted at the end, so a fast run that failed early shows.
@@ -44,7 +46,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 spec = KernelSpecManager().get_kernel_spec(".net-csharp").to_dict()
 argv, n = spec["argv"], int(sys.argv[2])
 low = 2048 + 300 * n
-argv[argv.index("--http-port-range") + 1] = f"{low}-{low + 299}"
+if "--http-port-range" in argv:
+    argv[argv.index("--http-port-range") + 1] = f"{low}-{low + 299}"
 json.dump(spec, open(sys.argv[1], "w"), indent=1)
 EOF
   i=$((i + 1))
@@ -55,7 +58,8 @@ declare -A command
 command[repl]="cd notebooks && for nb in $list; do dotnet tool run dotnet-repl -- --run \$nb --exit-after-run --output-path $out/repl/\$nb >$out/repl/\$nb.log 2>&1 & done; wait"
 command[nbconvert]="cd notebooks && jupyter nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.kernel_name=.net-csharp --ExecutePreprocessor.timeout=600 --output-dir $out/nbconvert $list >$out/nbconvert/log 2>&1"
 command[nbconvert-parallel]="cd notebooks && i=0; for nb in $list; do JUPYTER_PATH=$ports/\$i jupyter nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.kernel_name=.net-csharp --ExecutePreprocessor.timeout=600 --output-dir $out/nbconvert-parallel \$nb >$out/nbconvert-parallel/\$nb.log 2>&1 & i=\$((i + 1)); done; wait"
-command[runner]="dotnet run --no-build --project lib/NotebookRunner -- run --out $out/runner >$out/runner/log 2>&1"
+# The same four English notebooks as the others (a plain `run` would also run the editions in notebooks/ko, ja).
+command[runner]="dotnet run --no-build --project lib/NotebookRunner -- run $(printf 'notebooks/%q ' "${notebooks[@]}")--out $out/runner >$out/runner/log 2>&1"
 
 for m in "${methods[@]}"; do
   [ -n "${command[$m]:-}" ] || { echo "unknown method $m (repl, nbconvert, nbconvert-parallel, runner)" >&2; exit 2; }
