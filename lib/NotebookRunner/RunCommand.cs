@@ -48,25 +48,40 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             job.Result = await executor.RunAsync(job.Source, progress, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
+        var pages = jobs.Select(j => Editions.PageOf(j.Source.Path, j.Name)).ToList();
         var drifted = false;
-        foreach (var job in jobs)
+        foreach (var (job, page) in jobs.Zip(pages))
         {
-            WriteResults(job);
+            WriteResults(job, page, pages);
             drifted |= options.Check && job.Drifts.Count > 0;
         }
 
         if (options.HtmlDirectory is { } htmlDirectory)
         {
-            var index = HtmlExporter.Index(jobs.Select(j => (HtmlExporter.Title(j.Source, j.Name), Path.ChangeExtension(j.Name, ".html"))));
-            NotebookWriter.WriteAtomically(Path.Combine(htmlDirectory, "index.html"), System.Text.Encoding.UTF8.GetBytes(index));
-            output.WriteLine($"html   {jobs.Count} page(s) and index.html in {htmlDirectory}");
+            WriteIndexes(htmlDirectory, jobs, pages);
         }
 
         SummaryTable.Print(output, jobs, clock.Elapsed);
         return jobs.All(j => j.Result!.Succeeded) && !drifted ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    private void WriteResults(NotebookJob job)
+    /// <summary>An index per language in the run, each listing that language's pages and linking the other indexes.</summary>
+    private void WriteIndexes(string htmlDirectory, List<NotebookJob> jobs, List<Editions.Page> pages)
+    {
+        var languages = pages.Select(p => p.Language).Distinct().ToList();
+        foreach (var language in languages)
+        {
+            var href = Editions.IndexHref(language);
+            var listed = jobs.Zip(pages).Where(p => p.Second.Language == language)
+                .Select(p => (HtmlExporter.Title(p.First.Source, p.First.Name), Editions.Link(href, p.Second.Href)));
+            var index = HtmlExporter.Index(listed, language, Editions.IndexLinksFrom(language, languages));
+            NotebookWriter.WriteAtomically(Path.Combine(htmlDirectory, href), System.Text.Encoding.UTF8.GetBytes(index));
+        }
+
+        output.WriteLine($"html   {jobs.Count} page(s) and {string.Join(", ", languages.Select(Editions.IndexHref))} in {htmlDirectory}");
+    }
+
+    private void WriteResults(NotebookJob job, Editions.Page page, List<Editions.Page> pages)
     {
         var executed = job.Result!.Executed;
         var isDib = job.Source.Format == NotebookFormat.Dib;
@@ -101,8 +116,9 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
 
         if (options.HtmlDirectory is { } htmlDirectory)
         {
-            var page = HtmlExporter.Export(executed, HtmlExporter.Title(executed, Path.GetFileNameWithoutExtension(job.Name)));
-            NotebookWriter.WriteAtomically(job.OutputPath(htmlDirectory, ".html"), System.Text.Encoding.UTF8.GetBytes(page));
+            var title = HtmlExporter.Title(executed, Path.GetFileNameWithoutExtension(job.Name));
+            var html = HtmlExporter.Export(executed, title, page.Language, Editions.LinksFrom(page, pages));
+            NotebookWriter.WriteAtomically(job.OutputPath(htmlDirectory, ".html"), System.Text.Encoding.UTF8.GetBytes(html));
             foreach (var problem in HtmlExporter.MathProblems(executed))
             {
                 output.WriteLine($"html   {job.Name} {problem} (shown marked on the page)");

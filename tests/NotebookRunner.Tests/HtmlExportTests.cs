@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NotebookRunner.Engine.Export;
 using NotebookRunner.Engine.Formats;
 using NotebookRunner.Tests.Support;
@@ -62,6 +63,89 @@ public sealed class HtmlExportTests
         Assert.Contains("<title>5.4 Simple layers</title>", HtmlExporter.Export(notebook, HtmlExporter.Title(notebook, "x")), StringComparison.Ordinal);
         var index = HtmlExporter.Index([("A & B", "a.html"), ("C", "c.html")]);
         Assert.Contains("<li><a href=\"a.html\">A &amp; B</a></li>\n<li><a href=\"c.html\">C</a></li>", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edition_s_language_is_its_folder_and_editions_pair_by_file_name()
+    {
+        var root = Fixtures.TempFolder();
+        var english = Editions.PageOf(Path.Combine(root, "x.ipynb"), "x.ipynb");
+        var korean = Editions.PageOf(Path.Combine(root, "ko", "x.ipynb"), "ko/x.ipynb");
+        var japanese = Editions.PageOf(Path.Combine(root, "sub", "ja", "x.ipynb"), "sub/ja/x.ipynb");
+        Assert.Equal(("en", "x.html", "x.html"), (english.Language.Code, english.Href, english.Key));
+        Assert.Equal(("ko", "ko/x.html", "x.html"), (korean.Language.Code, korean.Href, korean.Key));
+        Assert.Equal(("ja", "sub/ja/x.html", "sub/x.html"), (japanese.Language.Code, japanese.Href, japanese.Key));
+        Assert.Equal("en", Editions.PageOf(Path.Combine(root, "kotlin", "x.ipynb"), "kotlin/x.ipynb").Language.Code);
+
+        var links = Editions.LinksFrom(korean, [japanese, english, korean, Editions.PageOf(Path.Combine(root, "ja", "x.ipynb"), "ja/x.ipynb")]);
+        Assert.Equal(new[] { ("en", "../x.html"), ("ko", "x.html"), ("ja", "../ja/x.html") }, links.Select(l => (l.Language.Code, l.Href)));
+        Assert.Empty(Editions.LinksFrom(english, [english, japanese]));
+        Assert.Equal(
+            new[] { ("en", "../index.html"), ("ja", "index.html") },
+            Editions.IndexLinksFrom(Editions.All[2], [Editions.All[2], Editions.English]).Select(l => (l.Language.Code, l.Href)));
+    }
+
+    [Fact]
+    public void A_page_with_editions_links_the_others_and_names_its_own_language_without_a_link()
+    {
+        var (en, ko, ja) = (Editions.All[0], Editions.All[1], Editions.All[2]);
+        var html = HtmlExporter.Export(Notebook.Create([("markdown", "# 작은 계층")]), "작은 계층", ko, [(en, "../x.html"), (ko, "x.html"), (ja, "../ja/x.html")]);
+        Assert.Contains("<html lang=\"ko\">", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<nav class=\"languages\"><a href=\"../x.html\" hreflang=\"en\" lang=\"en\">English</a> · <span lang=\"ko\" aria-current=\"page\">한국어</span>"
+            + " · <a href=\"../ja/x.html\" hreflang=\"ja\" lang=\"ja\">日本語</a></nav>",
+            html,
+            StringComparison.Ordinal);
+
+        // Without other editions there is no bar at all, not one naming only the page's own language.
+        var alone = Page(("markdown", "# Alone"));
+        Assert.Contains("<html lang=\"en\">", alone, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"languages\"", alone, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exported_editions_link_each_other_and_each_language_has_its_own_index()
+    {
+        var html = Fixtures.TempFolder();
+        var run = await RunnerProcess.RunAsync("run", Fixtures.PathOf("editions"), "--html", html, "--out", Fixtures.TempFolder());
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("html   4 page(s) and index.html, ja/index.html, ko/index.html in", run.Output, StringComparison.Ordinal);
+
+        string Read(string href) => File.ReadAllText(Path.Combine(html, href));
+
+        // Every link in a language bar leads to a page that exists, in the language it names.
+        void AssertBar(string href, string language, params string[] expected)
+        {
+            var page = Read(href);
+            Assert.Contains($"<html lang=\"{language}\">", page, StringComparison.Ordinal);
+            var bar = Regex.Match(page, "<nav class=\"languages\">(.*?)</nav>").Groups[1].Value;
+            var links = Regex.Matches(bar, "<a href=\"([^\"]+)\" hreflang=\"(\\w+)\"").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+            Assert.Equal(expected, links.Select(l => l.Item1));
+            foreach (var (link, linked) in links)
+            {
+                var target = Path.GetFullPath(Path.Combine(html, Path.GetDirectoryName(href)!, link));
+                Assert.True(File.Exists(target), $"{href} links {link}, which is missing");
+                Assert.Contains($"<html lang=\"{linked}\">", File.ReadAllText(target), StringComparison.Ordinal);
+            }
+
+            Assert.Contains($"<span lang=\"{language}\" aria-current=\"page\">", bar, StringComparison.Ordinal);
+        }
+
+        AssertBar("x.html", "en", "ko/x.html", "ja/x.html");
+        AssertBar("ko/x.html", "ko", "../x.html", "../ja/x.html");
+        AssertBar("ja/x.html", "ja", "../x.html", "../ko/x.html");
+        AssertBar("index.html", "en", "ko/index.html", "ja/index.html");
+        AssertBar("ko/index.html", "ko", "../index.html", "../ja/index.html");
+        AssertBar("ja/index.html", "ja", "../index.html", "../ko/index.html");
+        Assert.DoesNotContain("class=\"languages\"", Read("solo.html"), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", Read("solo.html"), StringComparison.Ordinal);
+
+        Assert.Contains("<title>Notebooks</title>", Read("index.html"), StringComparison.Ordinal);
+        Assert.Contains("<ul>\n<li><a href=\"solo.html\">English only</a></li>\n<li><a href=\"x.html\">Tiny layer</a></li>\n</ul>", Read("index.html"), StringComparison.Ordinal);
+        Assert.Contains("<title>노트북 목록</title>", Read("ko/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<ul>\n<li><a href=\"x.html\">작은 계층</a></li>\n</ul>", Read("ko/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<title>ノートブック一覧</title>", Read("ja/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<ul>\n<li><a href=\"x.html\">小さなレイヤ</a></li>\n</ul>", Read("ja/index.html"), StringComparison.Ordinal);
     }
 
     [Fact]

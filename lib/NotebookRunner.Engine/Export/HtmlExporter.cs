@@ -10,11 +10,14 @@ namespace NotebookRunner.Engine.Export;
 /// One standalone HTML page per notebook: markdown rendered (Markdig, TeX as MathML), C# cells highlighted (Roslyn's
 /// classification, by the highlighter the notebooks' source panes use), outputs shown.
 /// When any output draws a Plotly chart, plotly.js is inlined once in &lt;head&gt;, so the page works offline.
+/// A page with editions in other languages opens with a bar linking them (<see cref="Editions"/>).
 /// </summary>
 public static class HtmlExporter
 {
-    public static string Export(Notebook notebook, string title)
+    public static string Export(
+        Notebook notebook, string title, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null)
     {
+        language ??= Editions.English;
         var body = new StringBuilder();
         var number = 0;
         foreach (var cell in notebook.Cells)
@@ -54,7 +57,7 @@ public static class HtmlExporter
         }
 
         var page = new StringBuilder();
-        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        page.Append($"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
             .Append("<style>\n").Append(Style).Append("</style>\n");
@@ -66,21 +69,38 @@ public static class HtmlExporter
                 .Append("\n</script>\n");
         }
 
-        page.Append("</head>\n<body>\n<main>\n").Append(body).Append("</main>\n</body>\n</html>\n");
+        page.Append("</head>\n<body>\n<main>\n").Append(LanguageBar(language, editions ?? [])).Append(body).Append("</main>\n</body>\n</html>\n");
         return page.ToString();
     }
 
-    /// <summary>A page linking the exported notebooks, in run order, each under its first heading.</summary>
-    public static string Index(IEnumerable<(string Title, string Href)> pages)
+    /// <summary>A page linking the exported notebooks, in run order, each under its first heading; titled in its language.</summary>
+    public static string Index(
+        IEnumerable<(string Title, string Href)> pages, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null)
     {
+        language ??= Editions.English;
         var list = new StringBuilder();
-        foreach (var (title, href) in pages)
+        foreach (var (name, href) in pages)
         {
-            list.Append($"<li><a href=\"{WebUtility.HtmlEncode(href)}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
+            list.Append($"<li><a href=\"{WebUtility.HtmlEncode(href)}\">{WebUtility.HtmlEncode(name)}</a></li>\n");
         }
 
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Notebooks</title>\n<style>\n" + Style +
-               "</style>\n</head>\n<body>\n<main>\n<h1>Notebooks</h1>\n<ul>\n" + list + "</ul>\n</main>\n</body>\n</html>\n";
+        var title = WebUtility.HtmlEncode(language.IndexTitle);
+        return $"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{Style}" +
+               $"</style>\n</head>\n<body>\n<main>\n{LanguageBar(language, editions ?? [])}<h1>{title}</h1>\n<ul>\n{list}</ul>\n</main>\n</body>\n</html>\n";
+    }
+
+    /// <summary>"English · 한국어 · 日本語", each other language a link, the page's own not; nothing when there is no other.</summary>
+    private static string LanguageBar(Editions.Language current, IReadOnlyList<(Editions.Language Language, string Href)> editions)
+    {
+        if (editions.Count < 2)
+        {
+            return "";
+        }
+
+        var items = editions.Select(e => e.Language == current
+            ? $"<span lang=\"{e.Language.Code}\" aria-current=\"page\">{WebUtility.HtmlEncode(e.Language.Name)}</span>"
+            : $"<a href=\"{WebUtility.HtmlEncode(e.Href)}\" hreflang=\"{e.Language.Code}\" lang=\"{e.Language.Code}\">{WebUtility.HtmlEncode(e.Language.Name)}</a>");
+        return "<nav class=\"languages\">" + string.Join(" · ", items) + "</nav>\n";
     }
 
     /// <summary>The notebook's first markdown heading, or the fallback.</summary>
@@ -181,5 +201,8 @@ public static class HtmlExporter
         table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; }
         math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
         math[display="block"] { margin: 10px 0; font-size: 1.1em; }
+        nav.languages { text-align: right; font-size: 14px; color: #8c959f; margin-bottom: 8px; }
+        nav.languages a { color: #0969da; text-decoration: none; } nav.languages a:hover { text-decoration: underline; }
+        nav.languages [aria-current] { color: #1f2328; font-weight: 600; }
         """;
 }
