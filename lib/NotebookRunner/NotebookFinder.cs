@@ -35,7 +35,16 @@ public static class NotebookFinder
             }
         }
 
-        return found.DistinctBy(f => Path.GetFullPath(f.Item1)).ToList();
+        var notebooks = found.DistinctBy(f => Path.GetFullPath(f.Item1)).ToList();
+        // Two notebooks of one name (an edition's 5.4 beside the English 5.4, given as files) would overwrite each
+        // other's executed copy and page; their folder names each by its path below it.
+        if (notebooks.GroupBy(f => f.Item2, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twins)
+        {
+            throw new UsageException(
+                $"{string.Join(" and ", twins.Select(t => t.Item1))} would both be written as {twins.Key}: give their folder instead (e.g. notebooks), which names each by its path below it");
+        }
+
+        return notebooks;
     }
 
     private static IEnumerable<string> InChapterOrder(string folder, HashSet<string> skipped) =>

@@ -25,6 +25,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Two_notebooks_of_one_name_exit_2_instead_of_overwriting_each_other()
+    {
+        var english = Fixtures.PathOf("editions/x.ipynb");
+        var korean = Fixtures.PathOf("editions/ko/x.ipynb");
+        var run = await RunnerProcess.RunAsync("run", english, korean, "--out", Fixtures.TempFolder());
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("would both be written as x.ipynb", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_binary_file_exits_2()
     {
         var file = Path.Combine(Fixtures.TempFolder(), "binary.ipynb");
