@@ -34,8 +34,15 @@ public abstract partial class ExecutedNotebook
     public string CodeCellText(int number) => CellText(Executed.Cells.Where(c => c.IsCode).ElementAt(number - 1));
 
     /// <summary>The standard output of all cells, as a student reads it under the cells.</summary>
-    public string Stdout => string.Concat(Executed.Cells.SelectMany(c => c.Outputs)
+    public string Stdout => StdoutOf(Executed);
+
+    /// <summary>The standard output of all cells of <paramref name="executed"/>.</summary>
+    public static string StdoutOf(Notebook executed) => string.Concat(executed.Cells.SelectMany(c => c.Outputs)
         .Where(o => o.Kind == OutputKind.Stream && o.StreamName == "stdout").Select(o => o.Text));
+
+    /// <summary>What one cell printed, stdout and stderr, in order.</summary>
+    public static string Printed(NotebookCell cell) =>
+        string.Concat(cell.Outputs.Where(o => o.Kind == OutputKind.Stream).Select(o => o.Text));
 
     /// <summary>Every gradient-check row displayed: parameter name and whether it passed (✓).</summary>
     public IReadOnlyList<(string Parameter, bool Passed)> CheckRows =>

@@ -183,7 +183,7 @@ public sealed partial class ExerciseChecksTests
     /// <summary>What the checks of exercise <paramref name="n"/> printed, in order: the cells whose output names it.</summary>
     private static List<string> CheckOutputs(NotebookRunResult result, int n) =>
         result.Executed.Cells
-            .Select(c => string.Concat(c.Outputs.Where(o => o.Kind == OutputKind.Stream).Select(o => o.Text)))
+            .Select(ExecutedNotebook.Printed)
             .Where(text => Regex.IsMatch(text, $@"^Exercise {n} (passed|failed|not done yet)", RegexOptions.Multiline))
             .ToList();
 

@@ -76,8 +76,7 @@ public sealed class KernelSocketsTests
     }
 
     private static List<string> StdoutLines(Notebook executed) =>
-        string.Concat(executed.Cells.SelectMany(c => c.Outputs).Where(o => o.Kind == OutputKind.Stream && o.StreamName == "stdout").Select(o => o.Text))
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        ExecutedNotebook.StdoutOf(executed).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
 }
 
 /// <summary>A test that reads /proc: skipped where the operating system is not Linux.</summary>

@@ -79,7 +79,7 @@ public sealed class StudentHabitsTests
         var result = await SharedExecutor.Instance.RunAsync(probe, GermanStudent);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Cells.Where(c => c.IsFailure).Select(c => $"cell {c.Number}: {c.Message}")));
-        string[] printed = result.Executed.Cells.Select(c => string.Concat(c.Outputs.Where(o => o.Kind == OutputKind.Stream).Select(o => o.Text))).ToArray();
+        string[] printed = result.Executed.Cells.Select(ExecutedNotebook.Printed).ToArray();
         Assert.Equal("0,5\n", printed[0]);
         Assert.Equal("0.5\n", printed[3]);
         Assert.Equal("0.25\n", printed[4]);

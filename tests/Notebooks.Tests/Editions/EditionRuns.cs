@@ -57,7 +57,7 @@ public abstract partial class EditionRuns(string language)
         foreach (var (exerciseId, checkId) in hints)
         {
             string[] stubHints = StubHints(stored.Cells.Single(c => c.Id == exerciseId).Source);
-            string said = Stdout(run.Executed.Cells.Single(c => c.Id == checkId));
+            string said = ExecutedNotebook.Printed(run.Executed.Cells.Single(c => c.Id == checkId));
             Assert.True(stubHints.Any(h => said.Contains(h, StringComparison.Ordinal)),
                 $"{name}: the check of exercise cell {exerciseId} (cell {checkId}) does not pass on its stub's hint ({string.Join(" | ", stubHints)}); it printed:\n{said}");
         }
@@ -74,10 +74,8 @@ public abstract partial class EditionRuns(string language)
     /// </summary>
     private static List<(string Exercise, string Check)> ExerciseHints(Notebook english) =>
         english.Cells.Where(c => c.IsCode && ExerciseLine().IsMatch(c.Source))
-            .Select(c => (c.Id!, english.Cells.Single(k => StubHints(c.Source).Any(h => Stdout(k).Contains(h, StringComparison.Ordinal))).Id!))
+            .Select(c => (c.Id!, english.Cells.Single(k => StubHints(c.Source).Any(h => ExecutedNotebook.Printed(k).Contains(h, StringComparison.Ordinal))).Id!))
             .ToList();
-
-    private static string Stdout(NotebookCell cell) => string.Concat(cell.Outputs.Where(o => o.Kind == OutputKind.Stream).Select(o => o.Text));
 
     private static string[] StubHints(string code) =>
         StubThrow().Matches(code).Select(m => Regex.Unescape(m.Groups[1].Value)).ToArray();
