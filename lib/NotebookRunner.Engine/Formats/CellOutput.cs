@@ -8,14 +8,6 @@ namespace NotebookRunner.Engine.Formats;
 /// </summary>
 public sealed class CellOutput
 {
-    private static readonly Dictionary<string, OutputKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["display_data"] = OutputKind.DisplayData,
-        ["execute_result"] = OutputKind.ExecuteResult,
-        ["stream"] = OutputKind.Stream,
-        ["error"] = OutputKind.Error,
-    };
-
     private CellOutput(OutputKind kind)
     {
         Kind = kind;
@@ -53,78 +45,47 @@ public sealed class CellOutput
     public static CellOutput Error(string name, string value, IReadOnlyList<string> traceback) =>
         new(OutputKind.Error) { ErrorName = name, ErrorValue = value, Traceback = traceback };
 
-    /// <summary>Reads an output; the JSON is kept and written back as it was.</summary>
-    public static CellOutput FromJson(JsonObject json)
+    public static CellOutput FromJson(JsonObject json) => new((string?)json["output_type"] switch
     {
-        var type = (string?)json["output_type"] ?? "";
-        return new CellOutput(Kinds.GetValueOrDefault(type, OutputKind.Other))
-        {
-            Data = ReadData(json["data"] as JsonObject),
-            StreamName = (string?)json["name"] ?? "",
-            Text = MultilineString.FromJson(json["text"]) ?? "",
-            ErrorName = (string?)json["ename"] ?? "",
-            ErrorValue = (string?)json["evalue"] ?? "",
-            Traceback = (json["traceback"] as JsonArray)?.Select(t => (string?)t ?? "").ToList() ?? [],
-            Original = json,
-        };
-    }
-
-    private static Dictionary<string, string> ReadData(JsonObject? data)
+        "display_data" => OutputKind.DisplayData,
+        "execute_result" => OutputKind.ExecuteResult,
+        "stream" => OutputKind.Stream,
+        "error" => OutputKind.Error,
+        _ => OutputKind.Other,
+    })
     {
-        var result = new Dictionary<string, string>();
-        if (data is null)
-        {
-            return result;
-        }
+        // A JSON mime type (application/json, Plotly's) holds a JSON value rather than text.
+        Data = (json["data"] as JsonObject)?.ToDictionary(d => d.Key, d => MultilineString.FromJson(d.Value) ?? d.Value?.ToJsonString() ?? "")
+               ?? new Dictionary<string, string>(),
+        StreamName = (string?)json["name"] ?? "",
+        Text = MultilineString.FromJson(json["text"]) ?? "",
+        ErrorName = (string?)json["ename"] ?? "",
+        ErrorValue = (string?)json["evalue"] ?? "",
+        Traceback = (json["traceback"] as JsonArray)?.Select(t => (string?)t ?? "").ToList() ?? [],
+        Original = json,
+    };
 
-        foreach (var (mime, value) in data)
-        {
-            // JSON mime types hold a JSON value rather than text.
-            result[mime] = MultilineString.FromJson(value) ?? value?.ToJsonString() ?? "";
-        }
-
-        return result;
-    }
-
-    public JsonObject ToJson()
+    public JsonObject ToJson() => Original is not null ? (JsonObject)Original.DeepClone() : Kind switch
     {
-        if (Original is not null)
+        OutputKind.Stream => new JsonObject
         {
-            return (JsonObject)Original.DeepClone();
-        }
-
-        return Kind switch
+            ["name"] = StreamName,
+            ["output_type"] = "stream",
+            ["text"] = MultilineString.ToJson(Text),
+        },
+        OutputKind.Error => new JsonObject
         {
-            OutputKind.Stream => new JsonObject
-            {
-                ["name"] = StreamName,
-                ["output_type"] = "stream",
-                ["text"] = MultilineString.ToJson(Text),
-            },
-            OutputKind.Error => new JsonObject
-            {
-                ["ename"] = ErrorName,
-                ["evalue"] = ErrorValue,
-                ["output_type"] = "error",
-                ["traceback"] = new JsonArray(Traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
-            },
-            _ => new JsonObject
-            {
-                ["data"] = DataToJson(),
-                ["metadata"] = new JsonObject(),
-                ["output_type"] = "display_data",
-            },
-        };
-    }
-
-    private JsonObject DataToJson()
-    {
-        var data = new JsonObject();
-        foreach (var (mime, content) in Data.OrderBy(d => d.Key, StringComparer.Ordinal))
+            ["ename"] = ErrorName,
+            ["evalue"] = ErrorValue,
+            ["output_type"] = "error",
+            ["traceback"] = new JsonArray(Traceback.Select(t => (JsonNode?)t).ToArray()),
+        },
+        _ => new JsonObject
         {
-            data[mime] = MultilineString.ToJson(content);
-        }
-
-        return data;
-    }
+            ["data"] = new JsonObject(Data.OrderBy(d => d.Key, StringComparer.Ordinal)
+                .Select(d => KeyValuePair.Create(d.Key, (JsonNode?)MultilineString.ToJson(d.Value)))),
+            ["metadata"] = new JsonObject(),
+            ["output_type"] = "display_data",
+        },
+    };
 }

@@ -37,7 +37,6 @@ public sealed class Notebook
 
     public string ToJson() => JsonText.Write(Root, Style);
 
-    /// <summary>A deep copy (outputs can then be replaced without touching this one).</summary>
     public Notebook Clone() => new((JsonObject)Root.DeepClone(), Format, Style, Path);
 
     /// <summary>The top-level metadata VS Code Polyglot Notebooks writes for a C# notebook.</summary>
@@ -60,8 +59,8 @@ public sealed class Notebook
         },
     };
 
-    /// <summary>A cell as VS Code Polyglot writes it (code cells carry both kernel metadata keys).</summary>
-    public static JsonObject PolyglotCell(string kernel, string source)
+    // A cell as VS Code Polyglot writes it (code cells carry both kernel metadata keys).
+    private static JsonObject PolyglotCell(string kernel, string source)
     {
         if (kernel == KernelNames.Markdown)
         {
@@ -99,4 +98,10 @@ public sealed class Notebook
         };
         return new Notebook(root, NotebookFormat.Ipynb, JsonStyle.VsCode, path);
     }
+}
+
+public enum NotebookFormat
+{
+    Ipynb,
+    Dib,
 }
