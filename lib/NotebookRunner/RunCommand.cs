@@ -142,7 +142,7 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
 
         var executed = job.Result.Executed;
         var countsSame = job.Source.Cells.Zip(executed.Cells).All(p => p.First.ExecutionCount == p.Second.ExecutionCount);
-        if (countsSame && OutputComparer.SameOutputs(job.Source, executed))
+        if (countsSame && OutputComparer.Compare(job.Source, executed).Count == 0)
         {
             output.WriteLine($"update {job.Name}: outputs unchanged; file left as it was");
             return;

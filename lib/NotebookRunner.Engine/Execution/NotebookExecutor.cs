@@ -25,7 +25,6 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
         var runs = new List<CellRun>();
         KernelProcess? kernel = null;
         string? stopReason = null;
-        var executionCount = 0;
         try
         {
             foreach (var (cell, number) in executed.Cells.Where(c => c.IsCode).Select((c, i) => (c, i + 1)))
@@ -67,7 +66,8 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
                     }
 
                     cell.SetOutputs(collector.Outputs);
-                    cell.ExecutionCount = ++executionCount;
+                    // Cells run in order until one stops the rest, so the kernel's count is the cell's number.
+                    cell.ExecutionCount = number;
                     run = kernelDied ? new CellRun(cell.Index, number, CellRunStatus.Failed, clock.Elapsed, collector.ErrorText) : Judge(cell, number, status, clock.Elapsed, collector.ErrorText);
                     stopReason = run.Status switch
                     {
@@ -97,7 +97,7 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
     {
         var tool = KernelTool.Locate(folder);
         await tool.EnsureRestoredAsync(log, cancellationToken).ConfigureAwait(false);
-        return await KernelProcess.StartAsync(tool, folder, settings.KernelStartTimeout, cancellationToken, settings.KernelEnvironment).ConfigureAwait(false);
+        return await KernelProcess.StartAsync(tool.StartInfo(folder, settings.KernelEnvironment), settings.KernelStartTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The kernel's verdict, read against the cell's raises-exception tag.</summary>

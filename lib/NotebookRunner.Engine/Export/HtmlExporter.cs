@@ -104,19 +104,9 @@ public static class HtmlExporter
     }
 
     /// <summary>The notebook's first markdown heading, or the fallback.</summary>
-    public static string Title(Notebook notebook, string fallback)
-    {
-        foreach (var cell in notebook.Cells.Where(c => c.CellType == "markdown"))
-        {
-            var heading = cell.Source.Split('\n').FirstOrDefault(l => l.StartsWith('#'));
-            if (heading is not null)
-            {
-                return heading.TrimStart('#').Trim();
-            }
-        }
-
-        return fallback;
-    }
+    public static string Title(Notebook notebook, string fallback) =>
+        notebook.Cells.Where(c => c.CellType == "markdown").SelectMany(c => c.Source.Split('\n'))
+            .FirstOrDefault(line => line.StartsWith('#'))?.TrimStart('#').Trim() ?? fallback;
 
     /// <summary>
     /// What the export could not read in the notebook's markdown cells ("cell 3: unknown command \foo in $\foo x$"):
@@ -125,64 +115,33 @@ public static class HtmlExporter
     public static IReadOnlyList<string> MathProblems(Notebook notebook)
     {
         var found = new List<string>();
-        for (var index = 0; index < notebook.Cells.Count; index++)
+        foreach (var cell in notebook.Cells.Where(c => c.CellType == "markdown"))
         {
-            if (notebook.Cells[index].CellType != "markdown")
-            {
-                continue;
-            }
-
-            foreach (var (tex, display) in MarkdownMath.Formulas(notebook.Cells[index].Source))
+            foreach (var (tex, display) in MarkdownMath.Formulas(cell.Source))
             {
                 var problems = new List<string>();
                 TexToMathMl.Convert(tex, display, problems);
-                found.AddRange(problems.Distinct().Select(p => $"cell {index + 1}: {p} in {(display ? "$$" : "$")}{tex}{(display ? "$$" : "$")}"));
+                var delimiter = display ? "$$" : "$";
+                found.AddRange(problems.Distinct().Select(p => $"cell {cell.Index + 1}: {p} in {delimiter}{tex}{delimiter}"));
             }
         }
 
         return found;
     }
 
-    private static string RenderOutput(CellOutput output)
+    private static string RenderOutput(CellOutput output) => output.Kind switch
     {
-        switch (output.Kind)
-        {
-            case OutputKind.Stream:
-                return $"<pre class=\"output stream {output.StreamName}\">{WebUtility.HtmlEncode(output.Text)}</pre>";
-            case OutputKind.Error:
-                var text = output.ErrorName == "Error" ? output.ErrorValue : $"{output.ErrorName}: {output.ErrorValue}";
-                return $"<pre class=\"output error\">{WebUtility.HtmlEncode(text)}</pre>";
-        }
-
-        var data = output.Data;
-        if (data.TryGetValue("text/html", out var html))
-        {
-            return $"<div class=\"output html\">{html}</div>";
-        }
-
-        if (data.TryGetValue("image/svg+xml", out var svg))
-        {
-            return $"<div class=\"output svg\">{svg}</div>";
-        }
-
-        if (data.TryGetValue("image/png", out var png))
-        {
-            return $"<div class=\"output image\"><img alt=\"output\" src=\"data:image/png;base64,{png.Trim()}\"></div>";
-        }
-
-        if (data.TryGetValue("text/markdown", out var markdown))
-        {
-            return $"<div class=\"output markdown\">{MarkdownMath.ToHtml(markdown)}</div>";
-        }
-
-        if (data.TryGetValue("text/plain", out var plain))
-        {
-            return $"<pre class=\"output text\">{WebUtility.HtmlEncode(plain)}</pre>";
-        }
-
-        var (mime, content) = data.FirstOrDefault();
-        return mime is null ? "" : $"<pre class=\"output other\" data-mime=\"{WebUtility.HtmlEncode(mime)}\">{WebUtility.HtmlEncode(content)}</pre>";
-    }
+        OutputKind.Stream => $"<pre class=\"output stream {output.StreamName}\">{WebUtility.HtmlEncode(output.Text)}</pre>",
+        OutputKind.Error => $"<pre class=\"output error\">{WebUtility.HtmlEncode(output.ErrorName == "Error" ? output.ErrorValue : $"{output.ErrorName}: {output.ErrorValue}")}</pre>",
+        _ when output.Data.TryGetValue("text/html", out var html) => $"<div class=\"output html\">{html}</div>",
+        _ when output.Data.TryGetValue("image/svg+xml", out var svg) => $"<div class=\"output svg\">{svg}</div>",
+        _ when output.Data.TryGetValue("image/png", out var png) => $"<div class=\"output image\"><img alt=\"output\" src=\"data:image/png;base64,{png.Trim()}\"></div>",
+        _ when output.Data.TryGetValue("text/markdown", out var markdown) => $"<div class=\"output markdown\">{MarkdownMath.ToHtml(markdown)}</div>",
+        _ when output.Data.TryGetValue("text/plain", out var plain) => $"<pre class=\"output text\">{WebUtility.HtmlEncode(plain)}</pre>",
+        _ when output.Data.FirstOrDefault() is (string mime, var content) =>
+            $"<pre class=\"output other\" data-mime=\"{WebUtility.HtmlEncode(mime)}\">{WebUtility.HtmlEncode(content)}</pre>",
+        _ => "",
+    };
 
     // The math font list comes first for a reason: stretched braces and fences, \big sizes and display-size ∑ are
     // built from a font's OpenType MATH table, and the browser's default math font is often a text font without one.
