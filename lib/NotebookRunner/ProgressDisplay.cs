@@ -12,8 +12,6 @@ public sealed class ProgressDisplay(IAnsiConsole console)
 {
     private readonly object gate = new();
 
-    public delegate Task RunNotebook(NotebookJob job, IProgress<CellRun> progress, CancellationToken cancellationToken);
-
     /// <summary>A line of its own (kernel restore notices and the like), safe from any thread.</summary>
     public void Line(string text)
     {
@@ -23,7 +21,8 @@ public sealed class ProgressDisplay(IAnsiConsole console)
         }
     }
 
-    public async Task RunAsync(IReadOnlyList<NotebookJob> jobs, int parallel, RunNotebook run, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        IReadOnlyList<NotebookJob> jobs, int parallel, Func<NotebookJob, IProgress<CellRun>, CancellationToken, Task> run, CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
         if (!console.Profile.Capabilities.Interactive)
@@ -109,5 +108,11 @@ public sealed class ProgressDisplay(IAnsiConsole console)
                 console.WriteLine("    " + message);
             }
         }
+    }
+
+    // Reports on the caller's thread at once (Progress<T> posts, which reorders lines).
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }
