@@ -1,14 +1,9 @@
 namespace NotebookRunner.Engine.Execution;
 
-/// <summary>
-/// How to run a notebook: the per-cell time limit, whether to go on after a failing cell, and how long a kernel
-/// may take to start (the first start on a machine compiles and caches a lot).
-/// </summary>
+/// <summary>How to run a notebook: the per-cell time limit, and whether to go on after a failing cell.</summary>
 public sealed record ExecutionSettings(TimeSpan CellTimeout, bool ContinueOnError = false)
 {
     public static ExecutionSettings Default { get; } = new(TimeSpan.FromSeconds(120));
-
-    public TimeSpan KernelStartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>
     /// Variables set in the kernel process after the machine-independent ones, so a test can start the kernel as a

@@ -17,6 +17,9 @@ namespace NotebookRunner.Engine.Execution;
 /// </summary>
 public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>? log = null)
 {
+    // The first start on a machine compiles and caches a lot.
+    private static readonly TimeSpan KernelStartTimeout = TimeSpan.FromSeconds(120);
+
     public async Task<NotebookRunResult> RunAsync(Notebook notebook, IProgress<CellRun>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.StartNew();
@@ -68,7 +71,14 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
                     cell.SetOutputs(collector.Outputs);
                     // Cells run in order until one stops the rest, so the kernel's count is the cell's number.
                     cell.ExecutionCount = number;
-                    run = kernelDied ? new CellRun(cell.Index, number, CellRunStatus.Failed, clock.Elapsed, collector.ErrorText) : Judge(cell, number, status, clock.Elapsed, collector.ErrorText);
+
+                    // The kernel's verdict, read against the cell's raises-exception tag.
+                    run = (kernelDied, status, cell.RaisesException) switch
+                    {
+                        (false, CellRunStatus.Failed, true) => new(cell.Index, number, CellRunStatus.ExpectedError, clock.Elapsed, "failed as expected (raises-exception)"),
+                        (false, CellRunStatus.Passed, true) => new(cell.Index, number, CellRunStatus.Failed, clock.Elapsed, "expected an exception (the cell is tagged raises-exception) but it ran without error"),
+                        _ => new(cell.Index, number, kernelDied ? CellRunStatus.Failed : status, clock.Elapsed, collector.ErrorText),
+                    };
                     stopReason = run.Status switch
                     {
                         _ when kernelDied => $"skipped: the kernel exited during cell {number}",
@@ -97,15 +107,6 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
     {
         var tool = KernelTool.Locate(folder);
         await tool.EnsureRestoredAsync(log, cancellationToken).ConfigureAwait(false);
-        return await KernelProcess.StartAsync(tool.StartInfo(folder, settings.KernelEnvironment), settings.KernelStartTimeout, cancellationToken).ConfigureAwait(false);
+        return await KernelProcess.StartAsync(tool.StartInfo(folder, settings.KernelEnvironment), KernelStartTimeout, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The kernel's verdict, read against the cell's raises-exception tag.</summary>
-    private static CellRun Judge(NotebookCell cell, int number, CellRunStatus status, TimeSpan duration, string errorText) =>
-        (status, cell.RaisesException) switch
-        {
-            (CellRunStatus.Failed, true) => new CellRun(cell.Index, number, CellRunStatus.ExpectedError, duration, "failed as expected (raises-exception)"),
-            (CellRunStatus.Passed, true) => new CellRun(cell.Index, number, CellRunStatus.Failed, duration, "expected an exception (the cell is tagged raises-exception) but it ran without error"),
-            _ => new CellRun(cell.Index, number, status, duration, errorText),
-        };
 }

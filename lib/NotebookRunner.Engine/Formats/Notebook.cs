@@ -17,9 +17,8 @@ public sealed class Notebook
         var metadata = root["metadata"] as JsonObject;
         var kernelInfo = (metadata?["polyglot_notebook"] as JsonObject)?["kernelInfo"] as JsonObject;
         var language = (string?)(metadata?["kernelspec"] as JsonObject)?["language"];
-        DefaultKernel = KernelNames.Normalize((string?)kernelInfo?["defaultKernelName"] ?? language ?? KernelNames.CSharp);
-        var cells = root["cells"] as JsonArray ?? [];
-        Cells = cells.OfType<JsonObject>().Select((c, i) => new NotebookCell(c, i, DefaultKernel)).ToList();
+        var defaultKernel = KernelNames.Normalize((string?)kernelInfo?["defaultKernelName"] ?? language ?? KernelNames.CSharp);
+        Cells = (root["cells"] as JsonArray ?? []).OfType<JsonObject>().Select((c, i) => new NotebookCell(c, i, defaultKernel)).ToList();
     }
 
     public JsonObject Root { get; }
@@ -30,8 +29,6 @@ public sealed class Notebook
 
     /// <summary>Where the notebook was read from ("" when built in memory).</summary>
     public string Path { get; }
-
-    public string DefaultKernel { get; }
 
     public IReadOnlyList<NotebookCell> Cells { get; }
 
