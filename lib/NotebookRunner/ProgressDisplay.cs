@@ -7,6 +7,7 @@ namespace NotebookRunner;
 /// <summary>
 /// Shows a run as it goes. At a terminal: a Spectre.Console progress bar per notebook (cells done of total), with
 /// failures printed above the bars. Redirected (CI, tests, a log file): one line per cell, as a log reads best.
+/// Then a closing table: per notebook, cells run, failed, skipped and seconds.
 /// </summary>
 public sealed class ProgressDisplay(IAnsiConsole console)
 {
@@ -65,6 +66,37 @@ public sealed class ProgressDisplay(IAnsiConsole console)
                 }).ConfigureAwait(false);
             }).ConfigureAwait(false);
     }
+
+    public void Summary(IReadOnlyList<NotebookJob> jobs, TimeSpan total)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("notebook")
+            .AddColumn(new TableColumn("cells").RightAligned())
+            .AddColumn(new TableColumn("ran").RightAligned())
+            .AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("skipped").RightAligned())
+            .AddColumn(new TableColumn("seconds").RightAligned())
+            .AddColumn("result");
+        foreach (var job in jobs)
+        {
+            var r = job.Result!;
+            var result = !r.Succeeded ? "[red]FAILED[/]" : job.Drifts.Count > 0 ? "[yellow]DRIFTED[/]" : "[green]ok[/]";
+            table.AddRow(
+                Markup.Escape(job.Name),
+                Number(r.Cells.Count),
+                Number(r.Ran),
+                Number(r.Failed),
+                Number(r.Skipped),
+                r.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+                result);
+        }
+
+        console.Write(table);
+        var failed = jobs.Count(j => !j.Result!.Succeeded);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{jobs.Count} notebook(s), {failed} failed, {total.TotalSeconds:0.000} s in all"));
+    }
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Describe(string name, int done, int total, string failed) =>
         string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(name)}  {done}/{total} cells{failed}");

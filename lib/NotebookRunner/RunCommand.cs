@@ -18,8 +18,8 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             throw new UsageException($"no notebooks found in {string.Join(", ", options.Paths)}");
         }
 
+        // Every unreadable notebook is named before the run gives up.
         var jobs = new List<NotebookJob>();
-        var unreadable = 0;
         foreach (var (path, name) in paths)
         {
             try
@@ -29,11 +29,10 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             catch (NotebookFormatException e)
             {
                 output.WriteLine($"error: {e.Message}");
-                unreadable++;
             }
         }
 
-        if (unreadable > 0)
+        if (jobs.Count < paths.Count)
         {
             return ExitCodes.BadInput;
         }
@@ -61,7 +60,7 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             WriteIndexes(htmlDirectory, jobs, pages);
         }
 
-        SummaryTable.Print(output, jobs, clock.Elapsed);
+        display.Summary(jobs, clock.Elapsed);
         return jobs.All(j => j.Result!.Succeeded) && !drifted ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
