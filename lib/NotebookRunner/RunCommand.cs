@@ -127,27 +127,15 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
 
     private void Update(NotebookJob job, bool isDib)
     {
-        if (isDib)
+        var executed = job.Result!.Executed;
+        var outcome = (isDib, job.Result.Succeeded) switch
         {
-            output.WriteLine($"update {job.Name}: a .dib stores no outputs; left unchanged");
-            return;
-        }
-
-        if (!job.Result!.Succeeded)
-        {
-            output.WriteLine($"update {job.Name}: not updated, a cell failed");
-            return;
-        }
-
-        var executed = job.Result.Executed;
-        var countsSame = job.Source.Cells.Zip(executed.Cells).All(p => p.First.ExecutionCount == p.Second.ExecutionCount);
-        if (countsSame && OutputComparer.Compare(job.Source, executed).Count == 0)
-        {
-            output.WriteLine($"update {job.Name}: outputs unchanged; file left as it was");
-            return;
-        }
-
-        var written = NotebookWriter.WriteAtomically(job.Source.Path, NotebookWriter.ToBytes(executed));
-        output.WriteLine($"update {job.Name}: {(written ? "written" : "unchanged")}");
+            (true, _) => "a .dib stores no outputs; left unchanged",
+            (_, false) => "not updated, a cell failed",
+            _ when job.Source.Cells.Zip(executed.Cells).All(p => p.First.ExecutionCount == p.Second.ExecutionCount)
+                   && OutputComparer.Compare(job.Source, executed).Count == 0 => "outputs unchanged; file left as it was",
+            _ => NotebookWriter.WriteAtomically(job.Source.Path, NotebookWriter.ToBytes(executed)) ? "written" : "unchanged",
+        };
+        output.WriteLine($"update {job.Name}: {outcome}");
     }
 }
