@@ -112,32 +112,26 @@ public sealed class ProgressDisplay(IAnsiConsole console)
             CellRunStatus.ExpectedError => "ok (raised, as tagged)",
             _ => cell.Status.ToString(),
         };
-        var line = string.Create(
+        Print(cell, () => console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{job.Name}  cell {cell.Number}/{job.CodeCellCount}  {status}  {cell.Duration.TotalSeconds:0.000} s");
-        lock (gate)
-        {
-            console.WriteLine(line);
-            WriteMessage(cell);
-        }
+            $"{job.Name}  cell {cell.Number}/{job.CodeCellCount}  {status}  {cell.Duration.TotalSeconds:0.000} s")));
     }
 
-    private void PrintFailure(NotebookJob job, CellRun cell)
+    private void PrintFailure(NotebookJob job, CellRun cell) => Print(cell, () =>
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[red]{Markup.Escape(job.Name)}  cell {cell.Number}/{job.CodeCellCount}  {cell.Status}[/]")));
+
+    // The cell's line, then a failure's message indented: kept together whichever thread prints.
+    private void Print(CellRun cell, Action printLine)
     {
         lock (gate)
         {
-            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[red]{Markup.Escape(job.Name)}  cell {cell.Number}/{job.CodeCellCount}  {cell.Status}[/]"));
-            WriteMessage(cell);
-        }
-    }
-
-    private void WriteMessage(CellRun cell)
-    {
-        if (cell.IsFailure && cell.Message.Length > 0)
-        {
-            foreach (var message in cell.Message.Split('\n'))
+            printLine();
+            if (cell.IsFailure && cell.Message.Length > 0)
             {
-                console.WriteLine("    " + message);
+                foreach (var message in cell.Message.Split('\n'))
+                {
+                    console.WriteLine("    " + message);
+                }
             }
         }
     }

@@ -110,3 +110,27 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
         return await KernelProcess.StartAsync(tool.StartInfo(folder, settings.KernelEnvironment), KernelStartTimeout, cancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>How to run a notebook: the per-cell time limit, and whether to go on after a failing cell.</summary>
+public sealed record ExecutionSettings(TimeSpan CellTimeout, bool ContinueOnError = false)
+{
+    public static ExecutionSettings Default { get; } = new(TimeSpan.FromSeconds(120));
+
+    /// <summary>
+    /// Variables set in the kernel process after the machine-independent ones, so a test can start the kernel as a
+    /// student's machine would (LANG=de_DE.UTF-8); empty for the runner.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> KernelEnvironment { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>A notebook after a run: the executed copy (fresh outputs) and each code cell's fate.</summary>
+public sealed record NotebookRunResult(Notebook Executed, IReadOnlyList<CellRun> Cells, TimeSpan Duration)
+{
+    public int Skipped => Cells.Count(c => c.Status == CellRunStatus.Skipped);
+
+    public int Ran => Cells.Count - Skipped;
+
+    public int Failed => Cells.Count(c => c.IsFailure);
+
+    public bool Succeeded => Failed == 0;
+}

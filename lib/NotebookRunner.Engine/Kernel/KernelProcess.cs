@@ -27,14 +27,14 @@ public sealed class KernelProcess : IAsyncDisposable
     private readonly Queue<string> stderrTail = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task reading;
-    private readonly Task readingErrors;
     private int nextToken;
 
     private KernelProcess(Process process)
     {
         this.process = process;
+        process.ErrorDataReceived += (_, e) => KeepStderr(e.Data);
+        process.BeginErrorReadLine();
         reading = Task.Run(ReadEventsAsync);
-        readingErrors = Task.Run(ReadErrorsAsync);
     }
 
     public bool HasExited => process.HasExited;
@@ -144,11 +144,11 @@ public sealed class KernelProcess : IAsyncDisposable
                 }
             }
 
+            // Returns once stderr is read to its end too.
             await process.WaitForExitAsync().ConfigureAwait(false);
         }
         finally
         {
-            await readingErrors.ConfigureAwait(false);
             ready.TrySetException(new InvalidOperationException(ExitDescription()));
             events.Writer.TryComplete();
         }
@@ -167,21 +167,18 @@ public sealed class KernelProcess : IAsyncDisposable
         }
     }
 
-    private async Task ReadErrorsAsync()
+    private void KeepStderr(string? line)
     {
-        while (await process.StandardError.ReadLineAsync().ConfigureAwait(false) is { } line)
+        lock (stderrTail)
         {
-            lock (stderrTail)
+            if (line is { Length: > 0 })
             {
-                if (line.Length > 0)
-                {
-                    stderrTail.Enqueue(line);
-                }
+                stderrTail.Enqueue(line);
+            }
 
-                if (stderrTail.Count > StderrLinesKept)
-                {
-                    stderrTail.Dequeue();
-                }
+            if (stderrTail.Count > StderrLinesKept)
+            {
+                stderrTail.Dequeue();
             }
         }
     }
