@@ -27,35 +27,12 @@ public static class OutputNormalizer
         RunDependent.Aggregate(text, (normalized, rule) => rule.Pattern.Replace(normalized, rule.Placeholder));
 
     /// <summary>One header line per output (and per MIME type), then its normalised text lines.</summary>
-    public static IReadOnlyList<string> Lines(IEnumerable<CellOutput> outputs)
+    public static IReadOnlyList<string> Lines(IEnumerable<CellOutput> outputs) => outputs.SelectMany(output => output.Kind switch
     {
-        var lines = new List<string>();
-        foreach (var output in outputs)
-        {
-            switch (output.Kind)
-            {
-                case OutputKind.Stream:
-                    Add(lines, $"[{output.StreamName}]", output.Text);
-                    break;
-                case OutputKind.Error:
-                    Add(lines, $"[error {output.ErrorName}]", output.ErrorValue);
-                    break;
-                default:
-                    foreach (var (mime, content) in output.Data.OrderBy(d => d.Key, StringComparer.Ordinal))
-                    {
-                        Add(lines, $"[display {mime}]", content);
-                    }
+        OutputKind.Stream => Block($"[{output.StreamName}]", output.Text),
+        OutputKind.Error => Block($"[error {output.ErrorName}]", output.ErrorValue),
+        _ => output.Data.OrderBy(d => d.Key, StringComparer.Ordinal).SelectMany(d => Block($"[display {d.Key}]", d.Value)),
+    }).ToList();
 
-                    break;
-            }
-        }
-
-        return lines;
-    }
-
-    private static void Add(List<string> lines, string header, string text)
-    {
-        lines.Add(header);
-        lines.AddRange(Normalize(text).TrimEnd('\n').Split('\n'));
-    }
+    private static IEnumerable<string> Block(string header, string text) => Normalize(text).TrimEnd('\n').Split('\n').Prepend(header);
 }

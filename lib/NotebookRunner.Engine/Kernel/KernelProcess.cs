@@ -62,10 +62,9 @@ public sealed class KernelProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Submits <paramref name="code"/> to the kernel named <paramref name="kernelName"/> and hands every event of it
-    /// to <paramref name="onEvent"/> until it succeeds (Passed) or fails (Failed: a compile error, an exception, or the
-    /// process gone, see <see cref="HasExited"/>). Past <paramref name="timeout"/> the cell is cancelled (a Cancel
-    /// command), and the process killed when it does not stop within a few seconds (TimedOut).
+    /// Runs one cell, handing each of its events to <paramref name="onEvent"/>: Passed, or Failed (a compile error, an
+    /// exception, or the process gone: see <see cref="HasExited"/>). Past <paramref name="timeout"/> the cell is
+    /// cancelled, and the process killed when it does not stop within a few seconds: TimedOut.
     /// </summary>
     public async Task<CellRunStatus> SubmitAsync(string code, string kernelName, TimeSpan timeout, Action<KernelEvent> onEvent, CancellationToken cancellationToken)
     {

@@ -133,17 +133,12 @@ public sealed class KernelTool
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
-        foreach (var (name, value) in MachineIndependentEnvironment)
-        {
-            start.Environment[name] = value;
-        }
-
         foreach (var (name, value) in RuntimeSettings)
         {
             start.Environment.TryAdd(name, value);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in MachineIndependentEnvironment.Concat(environment?.Select(v => (v.Key, v.Value)) ?? []))
         {
             start.Environment[name] = value;
         }
