@@ -15,6 +15,18 @@ public static class CommandLine
     {
         Description = "a .ipynb/.dib notebook or a folder of them (sub-folders too), run in chapter order (default: notebooks/)",
         Arity = ArgumentArity.ZeroOrMore,
+
+        // An unknown --option would otherwise be taken for a PATH.
+        Validators =
+        {
+            r =>
+            {
+                foreach (var token in r.Tokens.Where(t => t.Value.StartsWith('-')))
+                {
+                    r.AddError($"unknown option: {token.Value}");
+                }
+            },
+        },
     };
 
     private static readonly Option<string> Out = new("--out")
@@ -38,6 +50,7 @@ public static class CommandLine
     {
         Description = "time limit per cell in seconds; a cell past it is cancelled (its kernel killed if need be) and the rest of its notebook skipped",
         DefaultValueFactory = _ => RunOptions.Defaults.CellTimeout.TotalSeconds,
+        CustomParser = r => Positive(r, integer: false),
         HelpName = "SECONDS",
     };
 
@@ -45,25 +58,11 @@ public static class CommandLine
     {
         Description = "notebooks run in parallel, each in its own kernel process (default: number of cores)",
         DefaultValueFactory = _ => RunOptions.Defaults.Jobs,
+        CustomParser = r => (int)Positive(r, integer: true),
         HelpName = "N",
     };
 
     private static readonly Option<bool> ContinueOnError = new("--continue-on-error") { Description = "keep running a notebook's cells after one fails" };
-
-    static CommandLine()
-    {
-        Timeout.CustomParser = r => Positive(r, integer: false);
-        Jobs.CustomParser = r => (int)Positive(r, integer: true);
-
-        // An unknown --option would otherwise be taken for a PATH.
-        Paths.Validators.Add(r =>
-        {
-            foreach (var token in r.Tokens.Where(t => t.Value.StartsWith('-')))
-            {
-                r.AddError($"unknown option: {token.Value}");
-            }
-        });
-    }
 
     /// <summary>The root command; <paramref name="run"/> is what <c>run</c> does with the parsed options.</summary>
     public static RootCommand Build(Func<RunOptions, CancellationToken, Task<int>> run)
@@ -108,3 +107,6 @@ public static class CommandLine
         return value;
     }
 }
+
+/// <summary>Bad command-line usage: reported with the usage text and exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NotebookRunner.Engine.Formats;
 
 namespace NotebookRunner;
@@ -7,7 +8,7 @@ namespace NotebookRunner;
 /// those of its sub-folders, each in turn (notebooks/ first, then notebooks/ja/, notebooks/ko/: English first);
 /// hidden files and folders, and the run's own output folders, are left out.
 /// </summary>
-public static class NotebookFinder
+public static partial class NotebookFinder
 {
     /// <summary>The notebooks, each with the name it goes by in logs and output folders (relative to its PATH folder).</summary>
     public static IReadOnlyList<(string Path, string Name)> Find(IEnumerable<string> paths, IEnumerable<string> outputFolders)
@@ -47,12 +48,19 @@ public static class NotebookFinder
         return notebooks;
     }
 
-    private static IEnumerable<string> InChapterOrder(string folder, HashSet<string> skipped) =>
-        Directory.EnumerateFiles(folder)
-            .Where(f => NotebookReader.IsNotebookPath(f) && !Path.GetFileName(f).StartsWith('.'))
-            .Order(NaturalOrder.Instance)
-            .Concat(Directory.EnumerateDirectories(folder)
-                .Where(d => !Path.GetFileName(d).StartsWith('.') && !skipped.Contains(Path.GetFullPath(d)))
-                .Order(NaturalOrder.Instance)
-                .SelectMany(d => InChapterOrder(d, skipped)));
+    private static IEnumerable<string> InChapterOrder(string folder, HashSet<string> skipped)
+    {
+        var notebooks = Directory.EnumerateFiles(folder).Where(f => NotebookReader.IsNotebookPath(f) && !Path.GetFileName(f).StartsWith('.'));
+        var folders = Directory.EnumerateDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.') && !skipped.Contains(Path.GetFullPath(d)));
+        return ChapterOrder(notebooks).Concat(ChapterOrder(folders).SelectMany(d => InChapterOrder(d, skipped)));
+    }
+
+    // "5.4" before "5.10": every run of digits padded to one width, so that comparing text compares numbers. (.NET 10's
+    // CompareOptions.NumericOrdering would do this, but not under InvariantGlobalization, where it puts "5.10" first.)
+    private static IOrderedEnumerable<string> ChapterOrder(IEnumerable<string> paths) => paths
+        .OrderBy(p => Digits().Replace(p, m => m.Value.TrimStart('0').PadLeft(30, '0')), StringComparer.OrdinalIgnoreCase)
+        .ThenBy(p => p, StringComparer.Ordinal);
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex Digits();
 }

@@ -16,6 +16,5 @@ public sealed record NotebookJob(Notebook Source, string Name)
 
     public int CodeCellCount => Source.Cells.Count(c => c.IsCode);
 
-    /// <summary>Where a file for this notebook goes under <paramref name="folder"/>, with the given extension.</summary>
     public string OutputPath(string folder, string extension) => Path.Combine(folder, Path.ChangeExtension(Name, extension));
 }

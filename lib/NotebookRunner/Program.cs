@@ -23,12 +23,7 @@ var root = CommandLine.Build(async (options, token) =>
         Console.Error.WriteLine("interrupted: every kernel this run started was stopped");
         return ExitCodes.Interrupted;
     }
-    catch (UsageException e)
-    {
-        Console.Error.WriteLine($"error: {e.Message}");
-        return ExitCodes.BadInput;
-    }
-    catch (NotebookFormatException e)
+    catch (Exception e) when (e is UsageException or NotebookFormatException)
     {
         Console.Error.WriteLine($"error: {e.Message}");
         return ExitCodes.BadInput;

@@ -18,8 +18,8 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             throw new UsageException($"no notebooks found in {string.Join(", ", options.Paths)}");
         }
 
+        // Every unreadable notebook is named before the run gives up.
         var jobs = new List<NotebookJob>();
-        var unreadable = 0;
         foreach (var (path, name) in paths)
         {
             try
@@ -29,11 +29,10 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             catch (NotebookFormatException e)
             {
                 output.WriteLine($"error: {e.Message}");
-                unreadable++;
             }
         }
 
-        if (unreadable > 0)
+        if (jobs.Count < paths.Count)
         {
             return ExitCodes.BadInput;
         }
@@ -61,7 +60,7 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             WriteIndexes(htmlDirectory, jobs, pages);
         }
 
-        SummaryTable.Print(output, jobs, clock.Elapsed);
+        display.Summary(jobs, clock.Elapsed);
         return jobs.All(j => j.Result!.Succeeded) && !drifted ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
@@ -128,27 +127,15 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
 
     private void Update(NotebookJob job, bool isDib)
     {
-        if (isDib)
+        var executed = job.Result!.Executed;
+        var outcome = (isDib, job.Result.Succeeded) switch
         {
-            output.WriteLine($"update {job.Name}: a .dib stores no outputs; left unchanged");
-            return;
-        }
-
-        if (!job.Result!.Succeeded)
-        {
-            output.WriteLine($"update {job.Name}: not updated, a cell failed");
-            return;
-        }
-
-        var executed = job.Result.Executed;
-        var countsSame = job.Source.Cells.Zip(executed.Cells).All(p => p.First.ExecutionCount == p.Second.ExecutionCount);
-        if (countsSame && OutputComparer.SameOutputs(job.Source, executed))
-        {
-            output.WriteLine($"update {job.Name}: outputs unchanged; file left as it was");
-            return;
-        }
-
-        var written = NotebookWriter.WriteAtomically(job.Source.Path, NotebookWriter.ToBytes(executed));
-        output.WriteLine($"update {job.Name}: {(written ? "written" : "unchanged")}");
+            (true, _) => "a .dib stores no outputs; left unchanged",
+            (_, false) => "not updated, a cell failed",
+            _ when job.Source.Cells.Zip(executed.Cells).All(p => p.First.ExecutionCount == p.Second.ExecutionCount)
+                   && OutputComparer.Compare(job.Source, executed).Count == 0 => "outputs unchanged; file left as it was",
+            _ => NotebookWriter.WriteAtomically(job.Source.Path, NotebookWriter.ToBytes(executed)) ? "written" : "unchanged",
+        };
+        output.WriteLine($"update {job.Name}: {outcome}");
     }
 }

@@ -9,13 +9,8 @@ public static class OutputComparer
     {
         var drifts = new List<CellDrift>();
         var number = 0;
-        foreach (var (before, after) in stored.Cells.Zip(executed.Cells))
+        foreach (var (before, after) in stored.Cells.Zip(executed.Cells).Where(p => p.First.IsCode))
         {
-            if (!before.IsCode)
-            {
-                continue;
-            }
-
             number++;
             var expected = OutputNormalizer.Lines(before.Outputs);
             var actual = OutputNormalizer.Lines(after.Outputs);
@@ -27,7 +22,7 @@ public static class OutputComparer
 
         return drifts;
     }
-
-    /// <summary>True when the executed copy's outputs equal the stored ones up to run-dependent values.</summary>
-    public static bool SameOutputs(Notebook stored, Notebook executed) => Compare(stored, executed).Count == 0;
 }
+
+/// <summary>A code cell whose fresh outputs differ from the stored ones (after normalisation).</summary>
+public sealed record CellDrift(int CellIndex, int Number, string Diff);

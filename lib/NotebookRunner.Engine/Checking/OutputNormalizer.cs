@@ -8,71 +8,31 @@ namespace NotebookRunner.Engine.Checking;
 /// GUIDs, the kernel's 32-digit element ids (mermaid), timings, Roslyn's submission numbers and the line numbers of
 /// library frames in a stack trace differ between runs (or edits elsewhere) without the notebook having changed.
 /// </summary>
-public static partial class OutputNormalizer
+public static class OutputNormalizer
 {
-    [GeneratedRegex("plotly-[0-9a-f]{8,}")]
-    private static partial Regex PlotlyId();
+    // In this order: a Plotly id or a GUID holds digits a timing or a hex id would otherwise take.
+    private static readonly (Regex Pattern, string Placeholder)[] RunDependent =
+    [
+        (new(@"\r\n"), "\n"),
+        (new("plotly-[0-9a-f]{8,}"), "plotly-ID"),
+        (new("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"), "GUID"),
+        (new(@"\b\d+(\.\d+)?\s?(ms|µs|ns)\b"), "DURATION"),
+        (new(@"\b\d{1,2}:\d{2}:\d{2}\.\d+\b"), "TIMESPAN"),
+        (new(@"\b[0-9a-f]{32}\b"), "HEXID"),
+        (new(@":line \d+"), ":line N"),
+        (new(@"Submission#\d+"), "Submission#N"),
+    ];
 
-    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
-    private static partial Regex Guid();
-
-    [GeneratedRegex(@"\b\d+(\.\d+)?\s?(ms|µs|ns)\b")]
-    private static partial Regex ShortDuration();
-
-    [GeneratedRegex(@"\b\d{1,2}:\d{2}:\d{2}\.\d+\b")]
-    private static partial Regex TimeSpanText();
-
-    [GeneratedRegex(@"Submission#\d+")]
-    private static partial Regex Submission();
-
-    [GeneratedRegex(@"\b[0-9a-f]{32}\b")]
-    private static partial Regex HexId();
-
-    [GeneratedRegex(@":line \d+")]
-    private static partial Regex StackLine();
-
-    public static string Normalize(string text)
-    {
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        text = PlotlyId().Replace(text, "plotly-ID");
-        text = Guid().Replace(text, "GUID");
-        text = ShortDuration().Replace(text, "DURATION");
-        text = TimeSpanText().Replace(text, "TIMESPAN");
-        text = HexId().Replace(text, "HEXID");
-        text = StackLine().Replace(text, ":line N");
-        return Submission().Replace(text, "Submission#N");
-    }
+    public static string Normalize(string text) =>
+        RunDependent.Aggregate(text, (normalized, rule) => rule.Pattern.Replace(normalized, rule.Placeholder));
 
     /// <summary>One header line per output (and per MIME type), then its normalised text lines.</summary>
-    public static IReadOnlyList<string> Lines(IEnumerable<CellOutput> outputs)
+    public static IReadOnlyList<string> Lines(IEnumerable<CellOutput> outputs) => outputs.SelectMany(output => output.Kind switch
     {
-        var lines = new List<string>();
-        foreach (var output in outputs)
-        {
-            switch (output.Kind)
-            {
-                case OutputKind.Stream:
-                    Add(lines, $"[{output.StreamName}]", output.Text);
-                    break;
-                case OutputKind.Error:
-                    Add(lines, $"[error {output.ErrorName}]", output.ErrorValue);
-                    break;
-                default:
-                    foreach (var (mime, content) in output.Data.OrderBy(d => d.Key, StringComparer.Ordinal))
-                    {
-                        Add(lines, $"[display {mime}]", content);
-                    }
+        OutputKind.Stream => Block($"[{output.StreamName}]", output.Text),
+        OutputKind.Error => Block($"[error {output.ErrorName}]", output.ErrorValue),
+        _ => output.Data.OrderBy(d => d.Key, StringComparer.Ordinal).SelectMany(d => Block($"[display {d.Key}]", d.Value)),
+    }).ToList();
 
-                    break;
-            }
-        }
-
-        return lines;
-    }
-
-    private static void Add(List<string> lines, string header, string text)
-    {
-        lines.Add(header);
-        lines.AddRange(Normalize(text).TrimEnd('\n').Split('\n'));
-    }
+    private static IEnumerable<string> Block(string header, string text) => Normalize(text).TrimEnd('\n').Split('\n').Prepend(header);
 }

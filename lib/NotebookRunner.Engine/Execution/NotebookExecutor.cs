@@ -17,6 +17,9 @@ namespace NotebookRunner.Engine.Execution;
 /// </summary>
 public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>? log = null)
 {
+    // The first start on a machine compiles and caches a lot.
+    private static readonly TimeSpan KernelStartTimeout = TimeSpan.FromSeconds(120);
+
     public async Task<NotebookRunResult> RunAsync(Notebook notebook, IProgress<CellRun>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.StartNew();
@@ -25,7 +28,6 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
         var runs = new List<CellRun>();
         KernelProcess? kernel = null;
         string? stopReason = null;
-        var executionCount = 0;
         try
         {
             foreach (var (cell, number) in executed.Cells.Where(c => c.IsCode).Select((c, i) => (c, i + 1)))
@@ -67,8 +69,16 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
                     }
 
                     cell.SetOutputs(collector.Outputs);
-                    cell.ExecutionCount = ++executionCount;
-                    run = kernelDied ? new CellRun(cell.Index, number, CellRunStatus.Failed, clock.Elapsed, collector.ErrorText) : Judge(cell, number, status, clock.Elapsed, collector.ErrorText);
+                    // Cells run in order until one stops the rest, so the kernel's count is the cell's number.
+                    cell.ExecutionCount = number;
+
+                    // The kernel's verdict, read against the cell's raises-exception tag.
+                    run = (kernelDied, status, cell.RaisesException) switch
+                    {
+                        (false, CellRunStatus.Failed, true) => new(cell.Index, number, CellRunStatus.ExpectedError, clock.Elapsed, "failed as expected (raises-exception)"),
+                        (false, CellRunStatus.Passed, true) => new(cell.Index, number, CellRunStatus.Failed, clock.Elapsed, "expected an exception (the cell is tagged raises-exception) but it ran without error"),
+                        _ => new(cell.Index, number, kernelDied ? CellRunStatus.Failed : status, clock.Elapsed, collector.ErrorText),
+                    };
                     stopReason = run.Status switch
                     {
                         _ when kernelDied => $"skipped: the kernel exited during cell {number}",
@@ -97,15 +107,30 @@ public sealed class NotebookExecutor(ExecutionSettings settings, Action<string>?
     {
         var tool = KernelTool.Locate(folder);
         await tool.EnsureRestoredAsync(log, cancellationToken).ConfigureAwait(false);
-        return await KernelProcess.StartAsync(tool, folder, settings.KernelStartTimeout, cancellationToken, settings.KernelEnvironment).ConfigureAwait(false);
+        return await KernelProcess.StartAsync(tool.StartInfo(folder, settings.KernelEnvironment), KernelStartTimeout, cancellationToken).ConfigureAwait(false);
     }
+}
 
-    /// <summary>The kernel's verdict, read against the cell's raises-exception tag.</summary>
-    private static CellRun Judge(NotebookCell cell, int number, CellRunStatus status, TimeSpan duration, string errorText) =>
-        (status, cell.RaisesException) switch
-        {
-            (CellRunStatus.Failed, true) => new CellRun(cell.Index, number, CellRunStatus.ExpectedError, duration, "failed as expected (raises-exception)"),
-            (CellRunStatus.Passed, true) => new CellRun(cell.Index, number, CellRunStatus.Failed, duration, "expected an exception (the cell is tagged raises-exception) but it ran without error"),
-            _ => new CellRun(cell.Index, number, status, duration, errorText),
-        };
+/// <summary>How to run a notebook: the per-cell time limit, and whether to go on after a failing cell.</summary>
+public sealed record ExecutionSettings(TimeSpan CellTimeout, bool ContinueOnError = false)
+{
+    public static ExecutionSettings Default { get; } = new(TimeSpan.FromSeconds(120));
+
+    /// <summary>
+    /// Variables set in the kernel process after the machine-independent ones, so a test can start the kernel as a
+    /// student's machine would (LANG=de_DE.UTF-8); empty for the runner.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> KernelEnvironment { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>A notebook after a run: the executed copy (fresh outputs) and each code cell's fate.</summary>
+public sealed record NotebookRunResult(Notebook Executed, IReadOnlyList<CellRun> Cells, TimeSpan Duration)
+{
+    public int Skipped => Cells.Count(c => c.Status == CellRunStatus.Skipped);
+
+    public int Ran => Cells.Count - Skipped;
+
+    public int Failed => Cells.Count(c => c.IsFailure);
+
+    public bool Succeeded => Failed == 0;
 }

@@ -9,9 +9,7 @@ public static class Editions
     public sealed record Language(string Code, string Name, string IndexTitle);
 
     /// <summary>In the order the language bar shows them, each named in itself.</summary>
-    public static IReadOnlyList<Language> All => Languages;
-
-    private static readonly Language[] Languages =
+    public static IReadOnlyList<Language> All { get; } =
     [
         new("en", "English", "Notebooks"),
         new("ko", "한국어", "노트북 목록"),
@@ -41,7 +39,7 @@ public static class Editions
     /// <summary>The page's editions in the run, itself included, each linked from the page; empty when it has no other.</summary>
     public static IReadOnlyList<(Language Language, string Href)> LinksFrom(Page page, IEnumerable<Page> pages)
     {
-        var editions = pages.Where(p => p.Key == page.Key).DistinctBy(p => p.Language).OrderBy(p => IndexOf(p.Language)).ToList();
+        var editions = All.Select(l => pages.FirstOrDefault(p => p.Key == page.Key && p.Language == l)).OfType<Page>().ToList();
         return editions.Count < 2 ? [] : editions.Select(p => (p.Language, Link(page.Href, p.Href))).ToList();
     }
 
@@ -51,13 +49,11 @@ public static class Editions
     /// <summary>The indexes of the given languages, each linked from the index of <paramref name="from"/>; empty for one.</summary>
     public static IReadOnlyList<(Language Language, string Href)> IndexLinksFrom(Language from, IEnumerable<Language> languages)
     {
-        var present = languages.Distinct().OrderBy(IndexOf).ToList();
+        var present = All.Where(languages.Contains).ToList();
         return present.Count < 2 ? [] : present.Select(l => (l, Link(IndexHref(from), IndexHref(l)))).ToList();
     }
 
     /// <summary>A relative link between two files given by their paths below the export folder.</summary>
     public static string Link(string from, string to) =>
         Path.GetRelativePath(Path.Combine("/", Path.GetDirectoryName(from) ?? ""), Path.Combine("/", to)).Replace('\\', '/');
-
-    private static int IndexOf(Language language) => Array.IndexOf(Languages, language);
 }

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Net;
-using System.Text;
 using Backprop.Notebooks.Display;
 using NotebookRunner.Engine.Formats;
 using TexMath;
@@ -18,59 +18,16 @@ public static class HtmlExporter
         Notebook notebook, string title, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null)
     {
         language ??= Editions.English;
-        var body = new StringBuilder();
-        var number = 0;
-        foreach (var cell in notebook.Cells)
-        {
-            if (cell.CellType == "markdown")
-            {
-                body.Append("<section class=\"markdown\">").Append(MarkdownMath.ToHtml(cell.Source)).Append("</section>\n");
-                continue;
-            }
+        var body = string.Concat(notebook.Cells.Select(RenderCell));
 
-            if (!cell.IsCode)
-            {
-                body.Append("<section class=\"raw\"><pre>").Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre></section>\n");
-                continue;
-            }
-
-            number++;
-            var count = cell.ExecutionCount is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : " ";
-            body.Append("<section class=\"code\">")
-                .Append($"<div class=\"prompt\">[{count}]</div>")
-                .Append($"<pre class=\"source\" data-kernel=\"{WebUtility.HtmlEncode(cell.Kernel)}\"><code>")
-                .Append(cell.Kernel == KernelNames.CSharp ? CSharpHighlighter.Highlight(cell.Source) : WebUtility.HtmlEncode(cell.Source))
-                .Append("</code></pre>");
-            var outputs = cell.Outputs;
-            if (outputs.Count > 0)
-            {
-                body.Append("<div class=\"outputs\">");
-                foreach (var output in outputs)
-                {
-                    body.Append(RenderOutput(output));
-                }
-
-                body.Append("</div>");
-            }
-
-            body.Append("</section>\n");
-        }
-
-        var page = new StringBuilder();
-        page.Append($"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
-            .Append("<style>\n").Append(Style).Append("</style>\n");
-        if (body.ToString().Contains("Plotly.newPlot", StringComparison.Ordinal))
-        {
-            // Inlined once: the charts' loader sees window.Plotly and never reaches for the network.
-            page.Append("<script type=\"text/javascript\">\n")
-                .Append(PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
-                .Append("\n</script>\n");
-        }
-
-        page.Append("</head>\n<body>\n<main>\n").Append(LanguageBar(language, editions ?? [])).Append(body).Append("</main>\n</body>\n</html>\n");
-        return page.ToString();
+        // Inlined once, when a chart needs it: the charts' loader sees window.Plotly and never reaches for the network.
+        var plotly = body.Contains("Plotly.newPlot", StringComparison.Ordinal)
+            ? $"<script type=\"text/javascript\">\n{PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}\n</script>\n"
+            : "";
+        return $"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n" +
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+               $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>\n{Style}</style>\n{plotly}" +
+               $"</head>\n<body>\n<main>\n{LanguageBar(language, editions ?? [])}{body}</main>\n</body>\n</html>\n";
     }
 
     /// <summary>A page linking the exported notebooks, in run order, each under its first heading; titled in its language.</summary>
@@ -78,12 +35,7 @@ public static class HtmlExporter
         IEnumerable<(string Title, string Href)> pages, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null)
     {
         language ??= Editions.English;
-        var list = new StringBuilder();
-        foreach (var (name, href) in pages)
-        {
-            list.Append($"<li><a href=\"{WebUtility.HtmlEncode(href)}\">{WebUtility.HtmlEncode(name)}</a></li>\n");
-        }
-
+        var list = string.Concat(pages.Select(p => $"<li><a href=\"{WebUtility.HtmlEncode(p.Href)}\">{WebUtility.HtmlEncode(p.Title)}</a></li>\n"));
         var title = WebUtility.HtmlEncode(language.IndexTitle);
         return $"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{Style}" +
                $"</style>\n</head>\n<body>\n<main>\n{LanguageBar(language, editions ?? [])}<h1>{title}</h1>\n<ul>\n{list}</ul>\n</main>\n</body>\n</html>\n";
@@ -104,19 +56,9 @@ public static class HtmlExporter
     }
 
     /// <summary>The notebook's first markdown heading, or the fallback.</summary>
-    public static string Title(Notebook notebook, string fallback)
-    {
-        foreach (var cell in notebook.Cells.Where(c => c.CellType == "markdown"))
-        {
-            var heading = cell.Source.Split('\n').FirstOrDefault(l => l.StartsWith('#'));
-            if (heading is not null)
-            {
-                return heading.TrimStart('#').Trim();
-            }
-        }
-
-        return fallback;
-    }
+    public static string Title(Notebook notebook, string fallback) =>
+        notebook.Cells.Where(c => c.CellType == "markdown").SelectMany(c => c.Source.Split('\n'))
+            .FirstOrDefault(line => line.StartsWith('#'))?.TrimStart('#').Trim() ?? fallback;
 
     /// <summary>
     /// What the export could not read in the notebook's markdown cells ("cell 3: unknown command \foo in $\foo x$"):
@@ -125,64 +67,45 @@ public static class HtmlExporter
     public static IReadOnlyList<string> MathProblems(Notebook notebook)
     {
         var found = new List<string>();
-        for (var index = 0; index < notebook.Cells.Count; index++)
+        foreach (var cell in notebook.Cells.Where(c => c.CellType == "markdown"))
         {
-            if (notebook.Cells[index].CellType != "markdown")
-            {
-                continue;
-            }
-
-            foreach (var (tex, display) in MarkdownMath.Formulas(notebook.Cells[index].Source))
+            foreach (var (tex, display) in MarkdownMath.Formulas(cell.Source))
             {
                 var problems = new List<string>();
                 TexToMathMl.Convert(tex, display, problems);
-                found.AddRange(problems.Distinct().Select(p => $"cell {index + 1}: {p} in {(display ? "$$" : "$")}{tex}{(display ? "$$" : "$")}"));
+                var delimiter = display ? "$$" : "$";
+                found.AddRange(problems.Distinct().Select(p => $"cell {cell.Index + 1}: {p} in {delimiter}{tex}{delimiter}"));
             }
         }
 
         return found;
     }
 
-    private static string RenderOutput(CellOutput output)
+    private static string RenderCell(NotebookCell cell) => cell switch
     {
-        switch (output.Kind)
-        {
-            case OutputKind.Stream:
-                return $"<pre class=\"output stream {output.StreamName}\">{WebUtility.HtmlEncode(output.Text)}</pre>";
-            case OutputKind.Error:
-                var text = output.ErrorName == "Error" ? output.ErrorValue : $"{output.ErrorName}: {output.ErrorValue}";
-                return $"<pre class=\"output error\">{WebUtility.HtmlEncode(text)}</pre>";
-        }
+        { CellType: "markdown" } => $"<section class=\"markdown\">{MarkdownMath.ToHtml(cell.Source)}</section>\n",
+        { IsCode: false } => $"<section class=\"raw\"><pre>{WebUtility.HtmlEncode(cell.Source)}</pre></section>\n",
+        _ => $"<section class=\"code\"><div class=\"prompt\">[{cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " "}]</div>" +
+             $"<pre class=\"source\" data-kernel=\"{WebUtility.HtmlEncode(cell.Kernel)}\"><code>" +
+             (cell.Kernel == KernelNames.CSharp ? CSharpHighlighter.Highlight(cell.Source) : WebUtility.HtmlEncode(cell.Source)) +
+             "</code></pre>" +
+             (cell.Outputs is { Count: > 0 } outputs ? $"<div class=\"outputs\">{string.Concat(outputs.Select(RenderOutput))}</div>" : "") +
+             "</section>\n",
+    };
 
-        var data = output.Data;
-        if (data.TryGetValue("text/html", out var html))
-        {
-            return $"<div class=\"output html\">{html}</div>";
-        }
-
-        if (data.TryGetValue("image/svg+xml", out var svg))
-        {
-            return $"<div class=\"output svg\">{svg}</div>";
-        }
-
-        if (data.TryGetValue("image/png", out var png))
-        {
-            return $"<div class=\"output image\"><img alt=\"output\" src=\"data:image/png;base64,{png.Trim()}\"></div>";
-        }
-
-        if (data.TryGetValue("text/markdown", out var markdown))
-        {
-            return $"<div class=\"output markdown\">{MarkdownMath.ToHtml(markdown)}</div>";
-        }
-
-        if (data.TryGetValue("text/plain", out var plain))
-        {
-            return $"<pre class=\"output text\">{WebUtility.HtmlEncode(plain)}</pre>";
-        }
-
-        var (mime, content) = data.FirstOrDefault();
-        return mime is null ? "" : $"<pre class=\"output other\" data-mime=\"{WebUtility.HtmlEncode(mime)}\">{WebUtility.HtmlEncode(content)}</pre>";
-    }
+    private static string RenderOutput(CellOutput output) => output.Kind switch
+    {
+        OutputKind.Stream => $"<pre class=\"output stream {output.StreamName}\">{WebUtility.HtmlEncode(output.Text)}</pre>",
+        OutputKind.Error => $"<pre class=\"output error\">{WebUtility.HtmlEncode(output.ErrorName == "Error" ? output.ErrorValue : $"{output.ErrorName}: {output.ErrorValue}")}</pre>",
+        _ when output.Data.TryGetValue("text/html", out var html) => $"<div class=\"output html\">{html}</div>",
+        _ when output.Data.TryGetValue("image/svg+xml", out var svg) => $"<div class=\"output svg\">{svg}</div>",
+        _ when output.Data.TryGetValue("image/png", out var png) => $"<div class=\"output image\"><img alt=\"output\" src=\"data:image/png;base64,{png.Trim()}\"></div>",
+        _ when output.Data.TryGetValue("text/markdown", out var markdown) => $"<div class=\"output markdown\">{MarkdownMath.ToHtml(markdown)}</div>",
+        _ when output.Data.TryGetValue("text/plain", out var plain) => $"<pre class=\"output text\">{WebUtility.HtmlEncode(plain)}</pre>",
+        _ when output.Data.FirstOrDefault() is (string mime, var content) =>
+            $"<pre class=\"output other\" data-mime=\"{WebUtility.HtmlEncode(mime)}\">{WebUtility.HtmlEncode(content)}</pre>",
+        _ => "",
+    };
 
     // The math font list comes first for a reason: stretched braces and fences, \big sizes and display-size ∑ are
     // built from a font's OpenType MATH table, and the browser's default math font is often a text font without one.

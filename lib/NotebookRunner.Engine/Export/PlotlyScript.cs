@@ -9,7 +9,7 @@ namespace NotebookRunner.Engine.Export;
 /// </summary>
 public static class PlotlyScript
 {
-    public const string ResourceName = "Plotly.NET.plotly-2.28.0.min.js";
+    private const string ResourceName = "Plotly.NET.plotly-2.28.0.min.js";
 
     private static readonly Lazy<string> Text = new(Load);
 
@@ -17,12 +17,8 @@ public static class PlotlyScript
 
     private static string Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "plotly", "Plotly.NET.dll");
-        if (!File.Exists(path))
-        {
-            path = Path.Combine(Path.GetDirectoryName(typeof(PlotlyScript).Assembly.Location)!, "plotly", "Plotly.NET.dll");
-        }
-
+        // The engine's project file copies the DLL beside the engine.
+        var path = Path.Combine(Path.GetDirectoryName(typeof(PlotlyScript).Assembly.Location)!, "plotly", "Plotly.NET.dll");
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
         var metadata = pe.GetMetadataReader();

@@ -3,128 +3,89 @@ using System.Text.Json.Nodes;
 namespace NotebookRunner.Engine.Formats;
 
 /// <summary>
-/// One output of a code cell, in nbformat terms: display data (mime type to text), a console stream, or an error.
-/// The JSON keys are written in the sorted order VS Code uses, so fresh outputs look like saved ones.
+/// One output of a code cell, a view over its nbformat JSON: display data (mime type to text), a console stream, or
+/// an error. One read from a file is written back untouched; a new one has its keys in the sorted order VS Code
+/// writes, so fresh outputs look like saved ones.
 /// </summary>
 public sealed class CellOutput
 {
-    private static readonly Dictionary<string, OutputKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["display_data"] = OutputKind.DisplayData,
-        ["execute_result"] = OutputKind.ExecuteResult,
-        ["stream"] = OutputKind.Stream,
-        ["error"] = OutputKind.Error,
-    };
+    private readonly JsonObject json;
 
-    private CellOutput(OutputKind kind)
+    private CellOutput(JsonObject json)
     {
-        Kind = kind;
+        this.json = json;
     }
 
-    public OutputKind Kind { get; }
+    public OutputKind Kind => (string?)json["output_type"] switch
+    {
+        "display_data" => OutputKind.DisplayData,
+        "execute_result" => OutputKind.ExecuteResult,
+        "stream" => OutputKind.Stream,
+        "error" => OutputKind.Error,
+        _ => OutputKind.Other,
+    };
 
     public bool IsError => Kind == OutputKind.Error;
 
-    /// <summary>Mime type to content, for display_data and execute_result.</summary>
-    public IReadOnlyDictionary<string, string> Data { get; private init; } = new Dictionary<string, string>();
+    /// <summary>Mime type to content, for display_data and execute_result (a JSON mime type's value as JSON text).</summary>
+    public IReadOnlyDictionary<string, string> Data =>
+        (json["data"] as JsonObject)?.ToDictionary(d => d.Key, d => MultilineString.FromJson(d.Value) ?? d.Value?.ToJsonString() ?? "")
+        ?? new Dictionary<string, string>();
 
     /// <summary>stdout or stderr, for streams.</summary>
-    public string StreamName { get; private init; } = "";
+    public string StreamName => (string?)json["name"] ?? "";
 
-    public string Text { get; private init; } = "";
+    public string Text => MultilineString.FromJson(json["text"]) ?? "";
 
-    public string ErrorName { get; private init; } = "";
+    public string ErrorName => (string?)json["ename"] ?? "";
 
-    public string ErrorValue { get; private init; } = "";
+    public string ErrorValue => (string?)json["evalue"] ?? "";
 
-    public IReadOnlyList<string> Traceback { get; private init; } = [];
+    public IReadOnlyList<string> Traceback => (json["traceback"] as JsonArray)?.Select(t => (string?)t ?? "").ToList() ?? [];
 
-    /// <summary>The JSON this output was read from, written back untouched.</summary>
-    private JsonObject? Original { get; init; }
+    public static CellOutput FromJson(JsonObject json) => new(json);
 
-    public static CellOutput DisplayData(IReadOnlyDictionary<string, string> data) =>
-        new(OutputKind.DisplayData) { Data = data };
+    public static CellOutput DisplayData(IReadOnlyDictionary<string, string> data) => new(new JsonObject
+    {
+        ["data"] = new JsonObject(data.OrderBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => KeyValuePair.Create(d.Key, (JsonNode?)MultilineString.ToJson(d.Value)))),
+        ["metadata"] = new JsonObject(),
+        ["output_type"] = "display_data",
+    });
 
     public static CellOutput DisplayData(string mimeType, string content) =>
         DisplayData(new Dictionary<string, string> { [mimeType] = content });
 
-    public static CellOutput Stream(string name, string text) => new(OutputKind.Stream) { StreamName = name, Text = text };
-
-    public static CellOutput Error(string name, string value, IReadOnlyList<string> traceback) =>
-        new(OutputKind.Error) { ErrorName = name, ErrorValue = value, Traceback = traceback };
-
-    /// <summary>Reads an output; the JSON is kept and written back as it was.</summary>
-    public static CellOutput FromJson(JsonObject json)
+    public static CellOutput Stream(string name, string text) => new(new JsonObject
     {
-        var type = (string?)json["output_type"] ?? "";
-        return new CellOutput(Kinds.GetValueOrDefault(type, OutputKind.Other))
-        {
-            Data = ReadData(json["data"] as JsonObject),
-            StreamName = (string?)json["name"] ?? "",
-            Text = MultilineString.FromJson(json["text"]) ?? "",
-            ErrorName = (string?)json["ename"] ?? "",
-            ErrorValue = (string?)json["evalue"] ?? "",
-            Traceback = (json["traceback"] as JsonArray)?.Select(t => (string?)t ?? "").ToList() ?? [],
-            Original = json,
-        };
-    }
+        ["name"] = name,
+        ["output_type"] = "stream",
+        ["text"] = MultilineString.ToJson(text),
+    });
 
-    private static Dictionary<string, string> ReadData(JsonObject? data)
+    public static CellOutput Error(string name, string value, IReadOnlyList<string> traceback) => new(new JsonObject
     {
-        var result = new Dictionary<string, string>();
-        if (data is null)
-        {
-            return result;
-        }
+        ["ename"] = name,
+        ["evalue"] = value,
+        ["output_type"] = "error",
+        ["traceback"] = new JsonArray(traceback.Select(t => (JsonNode?)t).ToArray()),
+    });
 
-        foreach (var (mime, value) in data)
-        {
-            // JSON mime types hold a JSON value rather than text.
-            result[mime] = MultilineString.FromJson(value) ?? value?.ToJsonString() ?? "";
-        }
+    public JsonObject ToJson() => (JsonObject)json.DeepClone();
+}
 
-        return result;
-    }
+/// <summary>nbformat's output types (an output's "output_type").</summary>
+public enum OutputKind
+{
+    DisplayData,
 
-    public JsonObject ToJson()
-    {
-        if (Original is not null)
-        {
-            return (JsonObject)Original.DeepClone();
-        }
+    /// <summary>Like display_data, with an execution count: Jupyter writes these, VS Code does not.</summary>
+    ExecuteResult,
 
-        return Kind switch
-        {
-            OutputKind.Stream => new JsonObject
-            {
-                ["name"] = StreamName,
-                ["output_type"] = "stream",
-                ["text"] = MultilineString.ToJson(Text),
-            },
-            OutputKind.Error => new JsonObject
-            {
-                ["ename"] = ErrorName,
-                ["evalue"] = ErrorValue,
-                ["output_type"] = "error",
-                ["traceback"] = new JsonArray(Traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
-            },
-            _ => new JsonObject
-            {
-                ["data"] = DataToJson(),
-                ["metadata"] = new JsonObject(),
-                ["output_type"] = "display_data",
-            },
-        };
-    }
+    Stream,
 
-    private JsonObject DataToJson()
-    {
-        var data = new JsonObject();
-        foreach (var (mime, content) in Data.OrderBy(d => d.Key, StringComparer.Ordinal))
-        {
-            data[mime] = MultilineString.ToJson(content);
-        }
+    Error,
 
-        return data;
-    }
+    /// <summary>Any other output_type a file may hold; written back as it was read.</summary>
+    Other,
 }

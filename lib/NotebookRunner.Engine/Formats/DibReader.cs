@@ -14,10 +14,17 @@ public static class DibReader
 {
     public static Notebook Parse(string text, string path = "")
     {
+        // The kernel names that separate cells besides those a #!meta block declares; C# by default.
+        var wellKnown = new KernelInfoCollection { DefaultKernelName = KernelNames.CSharp };
+        foreach (var name in KernelNames.WellKnown)
+        {
+            wellKnown.Add(new KernelInfo(name));
+        }
+
         InteractiveDocument document;
         try
         {
-            document = CodeSubmission.Parse(text, WellKnownKernels());
+            document = CodeSubmission.Parse(text, wellKnown);
         }
         catch (JsonException e)
         {
@@ -30,23 +37,11 @@ public static class DibReader
         return new Notebook(notebook.Root, NotebookFormat.Dib, notebook.Style, path);
     }
 
-    /// <summary>The kernel names that separate cells besides those a #!meta block declares; C# by default.</summary>
-    private static KernelInfoCollection WellKnownKernels()
+    // The kernel list as VS Code stores it in an .ipynb's polyglot_notebook metadata (keys sorted).
+    private static JsonObject ToJson(KernelInfoCollection kernels) => new()
     {
-        var kernels = new KernelInfoCollection { DefaultKernelName = KernelNames.CSharp };
-        foreach (var name in KernelNames.WellKnown)
-        {
-            kernels.Add(new KernelInfo(name));
-        }
-
-        return kernels;
-    }
-
-    /// <summary>The kernel list as VS Code stores it in an .ipynb's polyglot_notebook metadata (keys sorted).</summary>
-    private static JsonObject ToJson(KernelInfoCollection kernels)
-    {
-        var items = new JsonArray();
-        foreach (var kernel in kernels)
+        ["defaultKernelName"] = kernels.DefaultKernelName ?? KernelNames.CSharp,
+        ["items"] = new JsonArray(kernels.Select(kernel =>
         {
             var item = new JsonObject { ["aliases"] = new JsonArray(kernel.Aliases.Select(a => (JsonNode?)a).ToArray()) };
             if (kernel.LanguageName is { } language)
@@ -55,9 +50,7 @@ public static class DibReader
             }
 
             item["name"] = kernel.Name;
-            items.Add(item);
-        }
-
-        return new JsonObject { ["defaultKernelName"] = kernels.DefaultKernelName ?? KernelNames.CSharp, ["items"] = items };
-    }
+            return (JsonNode?)item;
+        }).ToArray()),
+    };
 }

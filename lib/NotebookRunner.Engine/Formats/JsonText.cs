@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace NotebookRunner.Engine.Formats;
 
@@ -16,151 +17,107 @@ public static class JsonText
     {
         var text = new StringBuilder();
         Write(text, node, style, 0);
-        if (style.FinalNewLine)
-        {
-            text.Append(style.NewLine);
-        }
-
-        return text.ToString();
+        return (style.FinalNewLine ? text.Append(style.NewLine) : text).ToString();
     }
 
     private static void Write(StringBuilder text, JsonNode? node, JsonStyle style, int depth)
     {
         switch (node)
         {
-            case null:
-                text.Append("null");
-                break;
             case JsonObject obj:
-                if (obj.Count == 0)
-                {
-                    text.Append("{}");
-                    break;
-                }
-
-                text.Append('{');
-                var first = true;
-                foreach (var (key, value) in obj)
-                {
-                    text.Append(first ? "" : ",");
-                    first = false;
-                    NewLine(text, style, depth + 1);
-                    WriteString(text, key);
-                    text.Append(": ");
-                    Write(text, value, style, depth + 1);
-                }
-
-                NewLine(text, style, depth);
-                text.Append('}');
+                WriteMembers(text, "{}", obj.Select(p => ((string?)p.Key, p.Value)), style, depth);
                 break;
             case JsonArray array:
-                if (array.Count == 0)
-                {
-                    text.Append("[]");
-                    break;
-                }
-
-                text.Append('[');
-                for (var i = 0; i < array.Count; i++)
-                {
-                    text.Append(i == 0 ? "" : ",");
-                    NewLine(text, style, depth + 1);
-                    Write(text, array[i], style, depth + 1);
-                }
-
-                NewLine(text, style, depth);
-                text.Append(']');
+                WriteMembers(text, "[]", array.Select(v => ((string?)null, v)), style, depth);
                 break;
-            case JsonValue value:
-                WriteValue(text, value);
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                WriteString(text, value.GetValue<string>());
+                break;
+            default:
+                // Numbers keep the digits the file had; true, false and null are canonical already.
+                text.Append(node?.ToJsonString() ?? "null");
                 break;
         }
     }
 
-    private static void NewLine(StringBuilder text, JsonStyle style, int depth)
+    // One member a line, a level deeper than the brackets; an empty object or array is just its brackets.
+    private static void WriteMembers(StringBuilder text, string brackets, IEnumerable<(string? Key, JsonNode? Value)> members, JsonStyle style, int depth)
     {
-        text.Append(style.NewLine);
-        for (var i = 0; i < depth; i++)
+        text.Append(brackets[0]);
+        var first = true;
+        foreach (var (key, value) in members)
         {
-            text.Append(style.Indent);
-        }
-    }
-
-    private static void WriteValue(StringBuilder text, JsonValue value)
-    {
-        if (value.TryGetValue<JsonElement>(out var element))
-        {
-            switch (element.ValueKind)
+            NewLine(text.Append(first ? "" : ","), style, depth + 1);
+            first = false;
+            if (key is not null)
             {
-                case JsonValueKind.String:
-                    WriteString(text, element.GetString()!);
-                    return;
-                default:
-                    // Numbers keep the digits the file had; true/false/null are already canonical.
-                    text.Append(element.GetRawText());
-                    return;
+                WriteString(text, key);
+                text.Append(": ");
             }
+
+            Write(text, value, style, depth + 1);
         }
 
-        if (value.TryGetValue<string>(out var s))
+        if (!first)
         {
-            WriteString(text, s);
+            NewLine(text, style, depth);
         }
-        else if (value.TryGetValue<bool>(out var b))
-        {
-            text.Append(b ? "true" : "false");
-        }
-        else if (value.TryGetValue<double>(out var d))
-        {
-            text.Append(d.ToString("R", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            text.Append(value.ToJsonString());
-        }
+
+        text.Append(brackets[1]);
     }
 
-    /// <summary>JSON.stringify's string quoting: only quote, backslash and control characters are escaped.</summary>
+    private static void NewLine(StringBuilder text, JsonStyle style, int depth) =>
+        text.Append(style.NewLine).Append(string.Concat(Enumerable.Repeat(style.Indent, depth)));
+
+    /// <summary>JSON.stringify's string quoting: only quote, backslash, control characters and lone surrogates are escaped.</summary>
     public static void WriteString(StringBuilder text, string s)
     {
         text.Append('"');
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            switch (c)
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
             {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || IsLoneSurrogate(s, i))
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
+                text.Append(c).Append(s[++i]);
+            }
+            else if (c is '"' or '\\' or < ' ' || char.IsSurrogate(c))
+            {
+                text.Append(c switch
+                {
+                    '"' => "\\\"",
+                    '\\' => "\\\\",
+                    '\b' => "\\b",
+                    '\f' => "\\f",
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                });
+            }
+            else
+            {
+                text.Append(c);
             }
         }
 
         text.Append('"');
     }
+}
 
-    private static bool IsLoneSurrogate(string s, int i)
-    {
-        var c = s[i];
-        if (char.IsHighSurrogate(c))
-        {
-            return i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1]);
-        }
+/// <summary>
+/// How a notebook's JSON text was laid out, so that writing it back reproduces the same bytes:
+/// VS Code writes <c>JSON.stringify(notebook, null, indent)</c> with a one-space indent and a final newline.
+/// </summary>
+public sealed partial record JsonStyle(string Indent, string NewLine, bool FinalNewLine)
+{
+    public static JsonStyle VsCode { get; } = new(" ", "\n", true);
 
-        return char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
-    }
+    /// <summary>The layout of existing text (its indent is the second line's); VS Code's for what it cannot show.</summary>
+    public static JsonStyle Detect(string text) => new(
+        SecondLineIndent().Match(text) is { Success: true } indent ? indent.Groups[1].Value : VsCode.Indent,
+        text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n",
+        text.EndsWith('\n'));
+
+    [GeneratedRegex(@"\A[^\n]*\n([ \t]+)")]
+    private static partial Regex SecondLineIndent();
 }

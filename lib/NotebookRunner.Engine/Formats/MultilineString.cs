@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace NotebookRunner.Engine.Formats;
 
@@ -6,58 +8,20 @@ namespace NotebookRunner.Engine.Formats;
 /// nbformat's "multiline string": either one string or a list of lines, each but the last ending in "\n".
 /// VS Code always writes the list form and drops a trailing empty line.
 /// </summary>
-public static class MultilineString
+public static partial class MultilineString
 {
-    public static JsonArray ToJson(string text)
-    {
-        var array = new JsonArray();
-        foreach (var line in SplitLines(text))
-        {
-            array.Add(line);
-        }
-
-        return array;
-    }
-
-    public static IEnumerable<string> SplitLines(string text)
-    {
-        var start = 0;
-        while (start < text.Length)
-        {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
-            {
-                yield return text[start..];
-                yield break;
-            }
-
-            yield return text[start..(end + 1)];
-            start = end + 1;
-        }
-    }
+    public static JsonArray ToJson(string text) => new(Lines().Matches(text).Select(line => (JsonNode?)line.Value).ToArray());
 
     /// <summary>Reads either form; null when the node is neither a string nor a list of strings.</summary>
-    public static string? FromJson(JsonNode? node)
+    public static string? FromJson(JsonNode? node) => node switch
     {
-        switch (node)
-        {
-            case JsonValue value when value.TryGetValue<string>(out var s):
-                return s;
-            case JsonArray array:
-                var parts = new string[array.Count];
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is not JsonValue part || !part.TryGetValue<string>(out var line))
-                    {
-                        return null;
-                    }
+        JsonValue value when IsString(value) => value.GetValue<string>(),
+        JsonArray lines when lines.All(IsString) => string.Concat(lines.Select(line => line!.GetValue<string>())),
+        _ => null,
+    };
 
-                    parts[i] = line;
-                }
+    private static bool IsString(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String;
 
-                return string.Concat(parts);
-            default:
-                return null;
-        }
-    }
+    [GeneratedRegex("[^\n]*\n|[^\n]+")]
+    private static partial Regex Lines();
 }

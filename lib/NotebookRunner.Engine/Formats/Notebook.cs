@@ -17,9 +17,8 @@ public sealed class Notebook
         var metadata = root["metadata"] as JsonObject;
         var kernelInfo = (metadata?["polyglot_notebook"] as JsonObject)?["kernelInfo"] as JsonObject;
         var language = (string?)(metadata?["kernelspec"] as JsonObject)?["language"];
-        DefaultKernel = KernelNames.Normalize((string?)kernelInfo?["defaultKernelName"] ?? language ?? KernelNames.CSharp);
-        var cells = root["cells"] as JsonArray ?? [];
-        Cells = cells.OfType<JsonObject>().Select((c, i) => new NotebookCell(c, i, DefaultKernel)).ToList();
+        var defaultKernel = KernelNames.Normalize((string?)kernelInfo?["defaultKernelName"] ?? language ?? KernelNames.CSharp);
+        Cells = (root["cells"] as JsonArray ?? []).OfType<JsonObject>().Select((c, i) => new NotebookCell(c, i, defaultKernel)).ToList();
     }
 
     public JsonObject Root { get; }
@@ -31,13 +30,10 @@ public sealed class Notebook
     /// <summary>Where the notebook was read from ("" when built in memory).</summary>
     public string Path { get; }
 
-    public string DefaultKernel { get; }
-
     public IReadOnlyList<NotebookCell> Cells { get; }
 
     public string ToJson() => JsonText.Write(Root, Style);
 
-    /// <summary>A deep copy (outputs can then be replaced without touching this one).</summary>
     public Notebook Clone() => new((JsonObject)Root.DeepClone(), Format, Style, Path);
 
     /// <summary>The top-level metadata VS Code Polyglot Notebooks writes for a C# notebook.</summary>
@@ -60,8 +56,8 @@ public sealed class Notebook
         },
     };
 
-    /// <summary>A cell as VS Code Polyglot writes it (code cells carry both kernel metadata keys).</summary>
-    public static JsonObject PolyglotCell(string kernel, string source)
+    // A cell as VS Code Polyglot writes it (code cells carry both kernel metadata keys).
+    private static JsonObject PolyglotCell(string kernel, string source)
     {
         if (kernel == KernelNames.Markdown)
         {
@@ -99,4 +95,10 @@ public sealed class Notebook
         };
         return new Notebook(root, NotebookFormat.Ipynb, JsonStyle.VsCode, path);
     }
+}
+
+public enum NotebookFormat
+{
+    Ipynb,
+    Dib,
 }

@@ -18,7 +18,7 @@ public sealed class NotebookCell
                      ?? (string?)(metadata?["dotnet_interactive"] as JsonObject)?["language"]
                      ?? defaultKernel;
         Kernel = KernelNames.Normalize(kernel);
-        Tags = (metadata?["tags"] as JsonArray)?.Select(t => (string?)t ?? "").ToArray() ?? [];
+        RaisesException = (metadata?["tags"] as JsonArray)?.Any(t => (string?)t == "raises-exception") ?? false;
     }
 
     public JsonObject Json { get; }
@@ -37,9 +37,7 @@ public sealed class NotebookCell
     /// <summary>The normalised kernel the cell's metadata names (the notebook's default when it names none).</summary>
     public string Kernel { get; }
 
-    public IReadOnlyList<string> Tags { get; }
-
-    public bool RaisesException => Tags.Contains("raises-exception");
+    public bool RaisesException { get; }
 
     public int? ExecutionCount
     {
@@ -58,17 +56,9 @@ public sealed class NotebookCell
 
     public void SetOutputs(IEnumerable<CellOutput> outputs)
     {
-        if (!IsCode)
+        if (IsCode)
         {
-            return;
+            Json["outputs"] = new JsonArray(outputs.Select(o => (JsonNode?)o.ToJson()).ToArray());
         }
-
-        var array = new JsonArray();
-        foreach (var output in outputs)
-        {
-            array.Add(output.ToJson());
-        }
-
-        Json["outputs"] = array;
     }
 }

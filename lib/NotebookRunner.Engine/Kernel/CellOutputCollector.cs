@@ -31,20 +31,14 @@ public sealed class CellOutputCollector
     {
         switch (e)
         {
-            case StandardOutputValueProduced stdout:
-                AddStream("stdout", stdout);
-                break;
-            case StandardErrorValueProduced stderr:
-                AddStream("stderr", stderr);
-                break;
-            case DisplayedValueUpdated updated:
-                AddDisplay(updated, replace: true);
+            case StandardOutputValueProduced or StandardErrorValueProduced:
+                AddStream(e is StandardOutputValueProduced ? "stdout" : "stderr", (DisplayEvent)e);
                 break;
             case ErrorProduced error:
                 AddError(error.Message);
                 break;
             case DisplayEvent display:
-                AddDisplay(display, replace: false);
+                AddDisplay(display, replace: display is DisplayedValueUpdated);
                 break;
             case CommandFailed failed:
                 AddError(failed.Message);
@@ -53,10 +47,7 @@ public sealed class CellOutputCollector
     }
 
     /// <summary>A failure that did not come from the kernel (a timeout, the process gone).</summary>
-    public void AddError(string message)
-    {
-        outputs.Add(CellOutput.Error("Error", message, message.Split('\n')));
-    }
+    public void AddError(string message) => outputs.Add(CellOutput.Error("Error", message, message.Split('\n')));
 
     private void AddStream(string name, DisplayEvent e)
     {

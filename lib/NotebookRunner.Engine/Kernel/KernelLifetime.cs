@@ -34,19 +34,19 @@ internal static class KernelLifetime
 
     private static readonly Lazy<nint> Job = new(WindowsJob.Create);
 
-    /// <summary>Starts <paramref name="start"/> (program and arguments) tied to this process's life where the platform allows.</summary>
+    /// <summary>Starts <paramref name="start"/> tied to this process's life where the platform allows.</summary>
     public static Task<Process> StartAsync(ProcessStartInfo start)
     {
         if (OperatingSystem.IsWindows())
         {
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+            var process = Start(start);
             WindowsJob.Assign(Job.Value, process);
             return Task.FromResult(process);
         }
 
         if (Setpriv is null)
         {
-            return Task.FromResult(Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}"));
+            return Task.FromResult(Start(start));
         }
 
         string[] arguments = ["--pdeathsig", "KILL", "--", start.FileName, .. start.ArgumentList];
@@ -69,7 +69,7 @@ internal static class KernelLifetime
         {
             try
             {
-                started.SetResult(Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}"));
+                started.SetResult(Start(start));
             }
             catch (Exception e)
             {
@@ -78,6 +78,9 @@ internal static class KernelLifetime
             }
         }
     }
+
+    private static Process Start(ProcessStartInfo start) =>
+        Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
 
     private static class WindowsJob
     {

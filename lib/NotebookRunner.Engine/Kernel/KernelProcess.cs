@@ -17,7 +17,7 @@ namespace NotebookRunner.Engine.Kernel;
 /// </summary>
 public sealed class KernelProcess : IAsyncDisposable
 {
-    private const int StderrLinesKept = 40;
+    private const int StderrLinesKept = 8;
 
     // How long a cancelled cell has to stop before the process is killed.
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
@@ -27,61 +27,44 @@ public sealed class KernelProcess : IAsyncDisposable
     private readonly Queue<string> stderrTail = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task reading;
-    private readonly Task readingErrors;
     private int nextToken;
 
     private KernelProcess(Process process)
     {
         this.process = process;
+        process.ErrorDataReceived += (_, e) => KeepStderr(e.Data);
+        process.BeginErrorReadLine();
         reading = Task.Run(ReadEventsAsync);
-        readingErrors = Task.Run(ReadErrorsAsync);
     }
 
-    /// <summary>Whether the process has ended (a cell that failed with it gone failed because the kernel died).</summary>
     public bool HasExited => process.HasExited;
 
-    /// <summary>
-    /// Starts the kernel in <paramref name="workingDirectory"/>, with <paramref name="environment"/> over the
-    /// machine-independent variables, and waits for its KernelReady event.
-    /// </summary>
-    public static async Task<KernelProcess> StartAsync(
-        KernelTool tool, string workingDirectory, TimeSpan startTimeout, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the kernel (<see cref="KernelTool.StartInfo"/>) and waits for its KernelReady event.</summary>
+    public static async Task<KernelProcess> StartAsync(ProcessStartInfo start, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
-        var start = tool.StartInfo(workingDirectory);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = await KernelLifetime.StartAsync(start).ConfigureAwait(false);
-        var kernel = new KernelProcess(process);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(startTimeout);
+        var kernel = new KernelProcess(await KernelLifetime.StartAsync(start).ConfigureAwait(false));
         try
         {
-            await kernel.ready.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+            await kernel.ready.Task.WaitAsync(startTimeout, cancellationToken).ConfigureAwait(false);
+            return kernel;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
+            // Never became ready (it exited, it is too slow, or the run was cancelled): end it.
             await kernel.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"the .NET Interactive kernel did not start within {startTimeout.TotalSeconds:0} s");
-        }
-        catch
-        {
-            // Never became ready (it exited, or the run was cancelled): end it.
-            await kernel.DisposeAsync().ConfigureAwait(false);
+            if (e is TimeoutException)
+            {
+                throw new InvalidOperationException($"the .NET Interactive kernel did not start within {startTimeout.TotalSeconds:0} s");
+            }
+
             throw;
         }
-
-        return kernel;
     }
 
     /// <summary>
-    /// Submits <paramref name="code"/> to the kernel named <paramref name="kernelName"/> and hands every event of it
-    /// to <paramref name="onEvent"/> until it succeeds (Passed) or fails (Failed: a compile error, an exception, or the
-    /// process gone, see <see cref="HasExited"/>). Past <paramref name="timeout"/> the cell is cancelled (a Cancel
-    /// command), and the process killed when it does not stop within a few seconds (TimedOut).
+    /// Runs one cell, handing each of its events to <paramref name="onEvent"/>: Passed, or Failed (a compile error, an
+    /// exception, or the process gone: see <see cref="HasExited"/>). Past <paramref name="timeout"/> the cell is
+    /// cancelled, and the process killed when it does not stop within a few seconds: TimedOut.
     /// </summary>
     public async Task<CellRunStatus> SubmitAsync(string code, string kernelName, TimeSpan timeout, Action<KernelEvent> onEvent, CancellationToken cancellationToken)
     {
@@ -104,50 +87,35 @@ public sealed class KernelProcess : IAsyncDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            await StopCellAsync(token, onEvent).ConfigureAwait(false);
+            try
+            {
+                await SendAsync(new Cancel()).ConfigureAwait(false);
+                using var grace = new CancellationTokenSource(CancelGrace);
+                await PumpUntilDoneAsync(token, onEvent, grace.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                // The kernel did not stop the cell (a tight loop never looks at its cancellation token): end the process.
+                Kill();
+            }
+
             return CellRunStatus.TimedOut;
         }
     }
 
     private async Task<CellRunStatus> PumpUntilDoneAsync(string token, Action<KernelEvent> onEvent, CancellationToken cancellationToken)
     {
-        while (true)
+        await foreach (var e in events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            KernelEvent e;
-            try
-            {
-                e = await events.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (ChannelClosedException)
-            {
-                return CellRunStatus.Failed;
-            }
-
             onEvent(e);
-            var isRoot = e.Command?.GetOrCreateToken() == token;
-            switch (e)
+            if (e is CommandSucceeded or CommandFailed && e.Command?.GetOrCreateToken() == token)
             {
-                case CommandSucceeded when isRoot:
-                    return CellRunStatus.Passed;
-                case CommandFailed when isRoot:
-                    return CellRunStatus.Failed;
+                return e is CommandSucceeded ? CellRunStatus.Passed : CellRunStatus.Failed;
             }
         }
-    }
 
-    private async Task StopCellAsync(string token, Action<KernelEvent> onEvent)
-    {
-        try
-        {
-            await SendAsync(new Cancel()).ConfigureAwait(false);
-            using var grace = new CancellationTokenSource(CancelGrace);
-            await PumpUntilDoneAsync(token, onEvent, grace.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
-        {
-            // The kernel did not stop the cell (a tight loop never looks at its cancellation token): end the process.
-            Kill();
-        }
+        // The process ended before the cell did.
+        return CellRunStatus.Failed;
     }
 
     private async Task SendAsync(KernelCommand command)
@@ -164,24 +132,22 @@ public sealed class KernelProcess : IAsyncDisposable
             while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
             {
                 // Besides events, stdout may carry a banner or a command the kernel sends its client: skip those.
-                if (!line.StartsWith("{\"event\"", StringComparison.Ordinal) || Parse(line) is not { } e)
+                if (line.StartsWith("{\"event\"", StringComparison.Ordinal) && Parse(line) is { } e)
                 {
-                    continue;
-                }
+                    if (e is KernelReady)
+                    {
+                        ready.TrySetResult();
+                    }
 
-                if (e is KernelReady)
-                {
-                    ready.TrySetResult();
+                    events.Writer.TryWrite(e);
                 }
-
-                events.Writer.TryWrite(e);
             }
 
+            // Returns once stderr is read to its end too.
             await process.WaitForExitAsync().ConfigureAwait(false);
         }
         finally
         {
-            await readingErrors.ConfigureAwait(false);
             ready.TrySetException(new InvalidOperationException(ExitDescription()));
             events.Writer.TryComplete();
         }
@@ -200,17 +166,18 @@ public sealed class KernelProcess : IAsyncDisposable
         }
     }
 
-    private async Task ReadErrorsAsync()
+    private void KeepStderr(string? line)
     {
-        while (await process.StandardError.ReadLineAsync().ConfigureAwait(false) is { } line)
+        lock (stderrTail)
         {
-            lock (stderrTail)
+            if (line is { Length: > 0 })
             {
                 stderrTail.Enqueue(line);
-                if (stderrTail.Count > StderrLinesKept)
-                {
-                    stderrTail.Dequeue();
-                }
+            }
+
+            if (stderrTail.Count > StderrLinesKept)
+            {
+                stderrTail.Dequeue();
             }
         }
     }
@@ -222,7 +189,7 @@ public sealed class KernelProcess : IAsyncDisposable
         string tail;
         lock (stderrTail)
         {
-            tail = string.Join("\n", stderrTail.Where(l => l.Length > 0).TakeLast(8));
+            tail = string.Join("\n", stderrTail);
         }
 
         return $"the .NET Interactive kernel process exited with code {code}" + (tail.Length > 0 ? $"; its last words on stderr:\n{tail}" : "");

@@ -24,22 +24,29 @@ public sealed class KernelTool
     /// <summary>The folder holding <c>.config/dotnet-tools.json</c>; <c>dotnet tool run</c> starts there.</summary>
     public string Root { get; }
 
-    /// <summary>The pinned version, e.g. 1.0.712001.</summary>
     public string Version { get; }
 
     /// <summary>The dotnet host that started this process when known (dotnet run/test set DOTNET_HOST_PATH), else dotnet on PATH.</summary>
     public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
+    private static string PackagesFolder =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+            ? packages
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    // Whether the pinned tool's package is in the NuGet packages folder, so that it can be started.
+    private bool IsRestored => Directory.Exists(Path.Combine(PackagesFolder, PackageId, Version));
+
     /// <summary>
-    /// Finds the manifest that pins the kernel, looking up from each start folder in turn (the notebook's folder,
-    /// the current directory, this assembly's folder).
+    /// Finds the manifest that pins the kernel, looking up from the notebook's folder, then from the current
+    /// directory, then from this assembly's folder.
     /// </summary>
     /// <exception cref="InvalidOperationException">No manifest pins microsoft.dotnet-interactive.</exception>
-    public static KernelTool Locate(params string[] startFolders)
+    public static KernelTool Locate(string startFolder)
     {
-        var tried = new List<string>();
-        foreach (var start in startFolders.Append(Environment.CurrentDirectory).Append(AppContext.BaseDirectory))
+        string[] starts = [startFolder, Environment.CurrentDirectory, AppContext.BaseDirectory];
+        foreach (var start in starts)
         {
             for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
             {
@@ -49,12 +56,10 @@ public sealed class KernelTool
                     return new KernelTool(folder.FullName, version);
                 }
             }
-
-            tried.Add(start);
         }
 
         throw new InvalidOperationException(
-            $"No {ManifestPath} pinning {PackageId} was found above {string.Join(", ", tried.Distinct())}. " +
+            $"No {ManifestPath} pinning {PackageId} was found above {string.Join(", ", starts.Distinct())}. " +
             "The runner drives the real .NET Interactive kernel; run it from the repository.");
     }
 
@@ -71,25 +76,12 @@ public sealed class KernelTool
         }
     }
 
-    /// <summary>Whether the pinned tool's package is in the NuGet packages folder, so that <c>dotnet tool run</c> can start it.</summary>
-    public bool IsRestored => Directory.Exists(Path.Combine(PackagesFolder, PackageId, Version));
-
-    private static string PackagesFolder =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
-            ? packages
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
     /// <summary>
     /// Runs <c>dotnet tool restore</c> when the pinned kernel is missing (a fresh machine), telling
     /// <paramref name="log"/> so. Several notebooks may ask at once: one restores, the others wait.
     /// </summary>
     public async Task EnsureRestoredAsync(Action<string>? log, CancellationToken cancellationToken)
     {
-        if (IsRestored)
-        {
-            return;
-        }
-
         await RestoreGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -122,11 +114,12 @@ public sealed class KernelTool
     }
 
     /// <summary>
-    /// How to start one kernel whose working directory is <paramref name="workingDirectory"/>: the tool's own
-    /// entry point under the dotnet host, as <c>dotnet tool run</c> would start it, but without that go-between
-    /// process (a kernel that is the runner's own child can be tied to the runner's life; see KernelLifetime).
+    /// How to start one kernel in <paramref name="workingDirectory"/>, with <paramref name="environment"/> over the
+    /// settings below: the tool's own entry point under the dotnet host, as <c>dotnet tool run</c> would start it, but
+    /// without that go-between process (a kernel that is the runner's own child can be tied to the runner's life; see
+    /// KernelLifetime).
     /// </summary>
-    public ProcessStartInfo StartInfo(string workingDirectory)
+    public ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         // "[vscode]" tells the kernel it serves VS Code Polyglot, as the extension's launch arguments do.
         string[] kernelArguments = ["[vscode]", "stdio", "--working-dir", workingDirectory];
@@ -140,20 +133,20 @@ public sealed class KernelTool
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
-        foreach (var (name, value) in MachineIndependentEnvironment)
-        {
-            start.Environment[name] = value;
-        }
-
         foreach (var (name, value) in RuntimeSettings)
         {
             start.Environment.TryAdd(name, value);
         }
 
+        foreach (var (name, value) in MachineIndependentEnvironment.Concat(environment?.Select(v => (v.Key, v.Value)) ?? []))
+        {
+            start.Environment[name] = value;
+        }
+
         return start;
     }
 
-    /// <summary>The restored tool's DLL, named by its DotnetToolSettings.xml (tools/TFM/any/); null when not found.</summary>
+    // The restored tool's DLL, named by its DotnetToolSettings.xml (tools/TFM/any/); null when not found.
     private string? EntryPoint()
     {
         var tools = new DirectoryInfo(Path.Combine(PackagesFolder, PackageId, Version, "tools"));

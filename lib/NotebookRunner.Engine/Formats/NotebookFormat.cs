@@ -1,7 +1,0 @@
-namespace NotebookRunner.Engine.Formats;
-
-public enum NotebookFormat
-{
-    Ipynb,
-    Dib,
-}
