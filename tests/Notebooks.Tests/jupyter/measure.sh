@@ -15,7 +15,7 @@
 #
 # Needs: dotnet tool restore, the .net-csharp kernelspec (notebooks/README.md), Debian's jupyter-nbconvert (apt-get install -y
 # jupyter-nbconvert hyperfine). Executed copies go to artifacts/measure/METHOD/; results to artifacts/measure/.
-# Failing cells do not stop the timing (today the chart cells fail in the real kernel); the error outputs of each
+# Failing cells do not stop the timing (the cells tagged raises-exception fail on purpose); the error outputs of each
 # method's executed copies are counted at the end, so a fast run that failed early shows.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
