@@ -71,15 +71,7 @@ public sealed class GradientCheckTable : IRichDisplay
             Headings,
             .. Results.Select(r => new[] { r.Parameter, FormatError(r.MaxAbsError), FormatError(r.RelativeError), r.Passed ? Pass : Fail }),
         ];
-        // Aligned in terminal columns, where a Korean or Japanese heading character takes two.
-        int[] widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(row => TextWidth.Columns(row[c]))).ToArray();
-        var text = new StringBuilder();
-        foreach (string[] row in rows)
-        {
-            text.AppendLine(string.Join("  ", row.Select((value, c) => value + new string(' ', widths[c] - TextWidth.Columns(value)))).TrimEnd());
-        }
-
-        return text.Append(Rule()).ToString();
+        return TextWidth.Table(rows) + Rule();
     }
 
     /// <summary>In the UI culture (an edition's language): the numbers beneath stay invariant.</summary>

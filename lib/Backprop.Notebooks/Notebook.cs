@@ -91,6 +91,17 @@ public static class Notebook
         return new GradientCheckTable([.. results]);
     }
 
+    /// <summary>
+    /// Rows as aligned text columns, two spaces apart, each as wide as its widest cell: for a table printed with
+    /// Console.Write, where a Korean or Japanese character takes two columns (a format's alignment, {x,-10}, counts
+    /// characters, so translated labels would not line up).
+    /// </summary>
+    public static string Columns(params string[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Length == 0 ? "" : TextWidth.Table(rows);
+    }
+
     /// <summary>An empty computational graph to add nodes and edges to; displays as an inline SVG figure.</summary>
     public static ComputationalGraph Graph() => new();
 }

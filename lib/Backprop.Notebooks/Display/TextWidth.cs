@@ -12,6 +12,17 @@ internal static class TextWidth
     /// <summary>Columns in a monospaced font: a Korean or Japanese character takes two, as terminals draw it.</summary>
     public static int Columns(string text) => text.Sum(c => IsWide(c) ? 2 : 1);
 
+    /// <summary>
+    /// Rows in aligned columns, two spaces apart, each column as wide as its widest cell in terminal columns (so a
+    /// Korean or Japanese cell lines up too), one line a row, no trailing spaces.
+    /// </summary>
+    public static string Table(IReadOnlyList<string[]> rows)
+    {
+        int[] widths = Enumerable.Range(0, rows.Max(row => row.Length)).Select(c => rows.Where(row => c < row.Length).Max(row => Columns(row[c]))).ToArray();
+        return string.Concat(rows.Select(row =>
+            string.Join("  ", row.Select((value, c) => value + new string(' ', widths[c] - Columns(value)))).TrimEnd() + Environment.NewLine));
+    }
+
     private static bool IsWide(char c) =>
         c is >= '\u1100' and <= '\u11FF' or >= '\u3000' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uFF00' and <= '\uFF60';
 
