@@ -133,7 +133,7 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             (true, _) => "a .dib stores no outputs; left unchanged",
             (_, false) => "not updated, a cell failed",
             _ when job.Source.Cells.Zip(executed.Cells).All(p => p.First.ExecutionCount == p.Second.ExecutionCount)
-                   && OutputComparer.Compare(job.Source, executed).Count == 0 => "outputs unchanged; file left as it was",
+                   && (options.Check ? job.Drifts : OutputComparer.Compare(job.Source, executed)).Count == 0 => "outputs unchanged; file left as it was",
             _ => NotebookWriter.WriteAtomically(job.Source.Path, NotebookWriter.ToBytes(executed)) ? "written" : "unchanged",
         };
         output.WriteLine($"update {job.Name}: {outcome}");

@@ -10,6 +10,7 @@ namespace NotebookRunner.Engine.Formats;
 public sealed class CellOutput
 {
     private readonly JsonObject json;
+    private IReadOnlyDictionary<string, string>? data;
 
     private CellOutput(JsonObject json)
     {
@@ -27,8 +28,11 @@ public sealed class CellOutput
 
     public bool IsError => Kind == OutputKind.Error;
 
-    /// <summary>Mime type to content, for display_data and execute_result (a JSON mime type's value as JSON text).</summary>
-    public IReadOnlyDictionary<string, string> Data =>
+    /// <summary>
+    /// Mime type to content, for display_data and execute_result (a JSON mime type's value as JSON text). Built once:
+    /// the JSON never changes (<see cref="ToJson"/> hands out copies), and a Plotly chart's HTML is long to join.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Data => data ??=
         (json["data"] as JsonObject)?.ToDictionary(d => d.Key, d => MultilineString.FromJson(d.Value) ?? d.Value?.ToJsonString() ?? "")
         ?? new Dictionary<string, string>();
 
