@@ -99,7 +99,20 @@ public static class Notebook
     public static string Columns(params string[][] rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return rows.Length == 0 ? "" : TextWidth.Table(rows);
+        foreach (var (r, row) in rows.Index())
+        {
+            if (row is null)
+            {
+                throw new ArgumentException($"row {r + 1} is null", nameof(rows));
+            }
+
+            if (Array.IndexOf(row, null) is var column and >= 0)
+            {
+                throw new ArgumentException($"row {r + 1}, column {column + 1} is null", nameof(rows));
+            }
+        }
+
+        return TextWidth.Table(rows);
     }
 
     /// <summary>An empty computational graph to add nodes and edges to; displays as an inline SVG figure.</summary>

@@ -29,4 +29,11 @@ public class ColumnsTests
 
     [Fact]
     public void No_rows_is_no_text() => Assert.Equal("", Notebook.Columns());
+
+    [Fact]
+    public void A_null_row_or_cell_is_named()
+    {
+        Assert.Equal("row 2 is null (Parameter 'rows')", Assert.Throws<ArgumentException>(() => Notebook.Columns(new[] { "a" }, null!)).Message);
+        Assert.Equal("row 1, column 2 is null (Parameter 'rows')", Assert.Throws<ArgumentException>(() => Notebook.Columns(new[] { "a", null! })).Message);
+    }
 }

@@ -18,7 +18,8 @@ internal static class TextWidth
     /// </summary>
     public static string Table(IReadOnlyList<string[]> rows)
     {
-        int[] widths = Enumerable.Range(0, rows.Max(row => row.Length)).Select(c => rows.Where(row => c < row.Length).Max(row => Columns(row[c]))).ToArray();
+        int[] widths = Enumerable.Range(0, rows.Select(row => row.Length).DefaultIfEmpty().Max())
+            .Select(c => rows.Where(row => c < row.Length).Max(row => Columns(row[c]))).ToArray();
         return string.Concat(rows.Select(row =>
             string.Join("  ", row.Select((value, c) => value + new string(' ', widths[c] - Columns(value)))).TrimEnd() + Environment.NewLine));
     }
