@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.DotNet.Interactive.Events;
 using NotebookRunner.Engine.Formats;
 
@@ -22,7 +23,11 @@ public sealed class CellOutputCollector
     private readonly List<CellOutput> outputs = [];
     private readonly Dictionary<string, int> byValueId = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<CellOutput> Outputs => outputs;
+    // The stream being written, the last output: its text grows write by write and becomes a CellOutput once (a cell
+    // that prints 20,000 lines sends 20,000 events; rebuilding the output's JSON lines at each took the runner minutes).
+    private (string Name, StringBuilder Text)? openStream;
+
+    public IReadOnlyList<CellOutput> Outputs => openStream is var (name, text) ? [.. outputs, CellOutput.Stream(name, text.ToString())] : outputs;
 
     /// <summary>The cell's error messages (compile diagnostics, exception, restore failure), "" when it had none.</summary>
     public string ErrorText => string.Join("\n", outputs.Where(o => o.IsError).Select(o => o.ErrorValue));
@@ -47,18 +52,32 @@ public sealed class CellOutputCollector
     }
 
     /// <summary>A failure that did not come from the kernel (a timeout, the process gone).</summary>
-    public void AddError(string message) => outputs.Add(CellOutput.Error("Error", message, message.Split('\n')));
+    public void AddError(string message)
+    {
+        CloseStream();
+        outputs.Add(CellOutput.Error("Error", message, message.Split('\n')));
+    }
 
     private void AddStream(string name, DisplayEvent e)
     {
         var text = string.Concat(e.FormattedValues.Where(v => v.MimeType == "text/plain").Select(v => v.Value));
-        if (outputs.Count > 0 && outputs[^1] is { Kind: OutputKind.Stream } last && last.StreamName == name)
+        if (openStream is not { } open || open.Name != name)
         {
-            outputs[^1] = CellOutput.Stream(name, last.Text + text);
-            return;
+            CloseStream();
+            openStream = open = (name, new StringBuilder());
         }
 
-        outputs.Add(CellOutput.Stream(name, text));
+        open.Text.Append(text);
+    }
+
+    // Any other output ends the stream before it: a later write to it starts a new output, as nbformat stores them.
+    private void CloseStream()
+    {
+        if (openStream is var (name, text))
+        {
+            outputs.Add(CellOutput.Stream(name, text.ToString()));
+            openStream = null;
+        }
     }
 
     private void AddDisplay(DisplayEvent e, bool replace)
@@ -73,14 +92,16 @@ public sealed class CellOutputCollector
         }
 
         var output = CellOutput.DisplayData(data);
+        if (replace && e.ValueId is { Length: > 0 } updated && byValueId.TryGetValue(updated, out var index))
+        {
+            // In place, earlier in the cell: a stream being written goes on.
+            outputs[index] = output;
+            return;
+        }
+
+        CloseStream();
         if (e.ValueId is { Length: > 0 } id)
         {
-            if (replace && byValueId.TryGetValue(id, out var index))
-            {
-                outputs[index] = output;
-                return;
-            }
-
             byValueId[id] = outputs.Count;
         }
 
