@@ -27,6 +27,16 @@ internal static class CodeTokens
             .Select(r => r.File.ValueText).Where(f => f.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
             .ToList();
 
+    /// <summary>What a reader reads in a code cell: each comment's text and each string literal's contents.</summary>
+    public static IReadOnlyList<string> Prose(string code)
+    {
+        var root = CSharpSyntaxTree.ParseText(code, Script).GetRoot();
+        var comments = root.DescendantTrivia().Where(t => t.Kind() is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia
+            or SyntaxKind.SingleLineDocumentationCommentTrivia or SyntaxKind.MultiLineDocumentationCommentTrivia).Select(t => t.ToFullString());
+        var strings = root.DescendantTokens().Where(t => IsStringLiteral(t) || t.IsKind(SyntaxKind.InterpolatedStringTextToken)).Select(t => t.ValueText);
+        return [.. comments, .. strings];
+    }
+
     private static bool IsStringLiteral(SyntaxToken t) => t.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken
         or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
         or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken;

@@ -125,3 +125,48 @@ internal static class EditionSync
         };
     }
 }
+
+/// <summary>
+/// Whether an edition's README (notebooks/ko/README.md) is in step with notebooks/README.md: the same sections (a
+/// section runs from a line starting with "## " to the next; section 0 is what comes before the first), each edition
+/// section carrying one line <c>&lt;!-- translation: sourceSha256=HEX --&gt;</c>, the SHA-256 of the English section's text.
+/// </summary>
+internal static partial class ReadmeSync
+{
+    public static IReadOnlyList<string> Problems(string english, string edition, string editionPath)
+    {
+        var en = Sections(english);
+        var ed = Sections(edition);
+        var problems = new List<string>();
+        if (en.Count != ed.Count)
+        {
+            problems.Add($"{ed.Count} sections, the English has {en.Count} (sections start at \"## \" lines): translate the missing ones or drop the extra ones");
+        }
+
+        foreach (var (i, (enSection, edSection)) in en.Zip(ed).Index())
+        {
+            string title = enSection.Split('\n')[0];
+            var stamps = Stamp().Matches(edSection).Select(m => m.Groups[1].Value).ToList();
+            string fix = $"python3 {EditionSync.StampScript} {editionPath} --stamp {i}";
+            if (stamps.Count != 1)
+            {
+                problems.Add($"section {i} ({title}): {stamps.Count} translation stamps, want 1; once translated: {fix}");
+            }
+            else if (stamps[0] != EditionSync.Sha256(enSection))
+            {
+                problems.Add($"section {i} ({title}): stale: the English section changed after it was translated; update the translation, then {fix}");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The text cut before every line that starts with "## ", line endings kept (section 0 may be empty).</summary>
+    public static IReadOnlyList<string> Sections(string text) => SectionStart().Split(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?=^## )", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex SectionStart();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^<!-- translation: sourceSha256=([0-9a-f]{64}) -->$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex Stamp();
+}

@@ -46,6 +46,38 @@ public sealed class EditionSyncTests
         Assert.True(problems.Count == 0, $"{Relative(path)} is out of step with notebooks/{fileName}:\n" + string.Join("\n", problems));
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void The_editions_readme_is_in_step_with_the_english(string language)
+    {
+        string path = Path.Combine(RepositoryPaths.Notebooks, language, "README.md");
+        var problems = ReadmeSync.Problems(File.ReadAllText(RepositoryPaths.Notebook("README.md")), File.ReadAllText(path), Relative(path));
+        Assert.True(problems.Count == 0, $"{Relative(path)} is out of step with notebooks/README.md:\n" + string.Join("\n", problems));
+    }
+
+    public static TheoryData<string> Languages { get; } = new(EditionRuns.Languages);
+
+    [Theory]
+    [InlineData("# T\n<!-- translation: sourceSha256={0} -->\nt\n## A\n<!-- translation: sourceSha256={1} -->\na\n", null)]
+    [InlineData("# T\n<!-- translation: sourceSha256={0} -->\nt\n", "1 sections, the English has 2")]
+    [InlineData("# T\n<!-- translation: sourceSha256={0} -->\nt\n## A\na\n", "section 1 (## A): 0 translation stamps, want 1")]
+    [InlineData("# T\n<!-- translation: sourceSha256={1} -->\nt\n## A\n<!-- translation: sourceSha256={1} -->\na\n", "section 0 (# T): stale")]
+    public void Each_way_a_readme_falls_out_of_step_is_caught(string edition, string? expected)
+    {
+        const string english = "# T\nt\n## A\na\n";
+        var sections = ReadmeSync.Sections(english);
+        Assert.Equal(["# T\nt\n", "## A\na\n"], sections);
+        var problems = ReadmeSync.Problems(english, string.Format(edition, EditionSync.Sha256(sections[0]), EditionSync.Sha256(sections[1])), "x.md");
+        if (expected is null)
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.True(problems.Count == 1 && problems[0].StartsWith(expected, StringComparison.Ordinal), string.Join("\n", problems));
+        }
+    }
+
     [Fact]
     public void A_faithful_edition_passes()
     {
