@@ -66,6 +66,70 @@ public sealed class GraderTests
         Assert.DoesNotContain("random scores", said, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_relu_forward_that_zeroes_its_own_input_is_told_so_not_sent_to_backward()
+    {
+        // Forward zeroes x in place and returns it (the book's out = x.copy() left out); Backward is right.
+        string said = Printed(() => Grader.ReluLayer(1, () => new InPlaceRelu()));
+        Assert.Equal(
+            "Exercise 1 failed:\nForward changed its input x: the caller may still need it, so write the result into a new matrix (the book copies: out = x.copy()).\n",
+            said);
+    }
+
+    [Theory]
+    [InlineData("ko", "Forward가 입력 x를 바꾸었습니다.")]
+    [InlineData("ja", "Forward が入力 x を書き換えています。")]
+    public void The_relu_input_hint_is_in_the_editions_language(string language, string expected)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            string said = Printed(() => Grader.ReluLayer(1, () => new InPlaceRelu()));
+            Assert.Contains(expected, said, StringComparison.Ordinal);
+            Assert.Contains("out = x.copy()", said, StringComparison.Ordinal);
+            Assert.DoesNotContain("Forward changed", said, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
+    public void A_right_relu_passes()
+    {
+        Assert.Equal("Exercise 1 passed: MyRelu is right and leaves dout alone.\n", Printed(() => Grader.ReluLayer(1, () => new InPlaceRelu(copy: true))));
+    }
+
+    /// <summary>A ReLU with a right Backward; without <paramref name="copy"/> its Forward overwrites the caller's x.</summary>
+    private sealed class InPlaceRelu(bool copy = false) : ILayer
+    {
+        private bool[,] mask = new bool[0, 0];
+
+        public Matrix<double> Forward(Matrix<double> x)
+        {
+            var output = copy ? x.Clone() : x;
+            mask = new bool[x.RowCount, x.ColumnCount];
+            for (int i = 0; i < x.RowCount; i++)
+            {
+                for (int j = 0; j < x.ColumnCount; j++)
+                {
+                    mask[i, j] = output[i, j] <= 0;
+                    if (mask[i, j])
+                    {
+                        output[i, j] = 0;
+                    }
+                }
+            }
+
+            return output;
+        }
+
+        public Matrix<double> Backward(Matrix<double> dout) =>
+            Matrix<double>.Build.Dense(dout.RowCount, dout.ColumnCount, (i, j) => mask[i, j] ? 0 : dout[i, j]);
+    }
+
     /// <summary>A division layer; <paramref name="sign"/> +1 forgets the minus of ∂z/∂y = −x/y².</summary>
     private static (Func<double, double, double> Forward, Func<double, (double, double)> Backward) Layer(int sign)
     {

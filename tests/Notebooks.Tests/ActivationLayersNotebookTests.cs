@@ -8,7 +8,7 @@ namespace Notebooks.Tests;
 public sealed class ActivationLayersNotebookTests(ActivationLayersRun run) : NotebookContract<ActivationLayersRun>(run)
 {
     protected override IReadOnlyCollection<string> PitfallChecks { get; } =
-        ["x1 (book's ReLU)", "x2 (book's ReLU)", "x (dx = dout[mask] = 0)", "x (x(1 − x) in backward)"];
+        ["x1 (book's ReLU)", "x2 (book's ReLU)", "x (x(1 − x) in backward)"];
 
     [Fact]
     public void Reproduces_the_study_notebooks_sigmoid_output_character_for_character()
@@ -158,6 +158,16 @@ public sealed class ActivationLayersNotebookTests(ActivationLayersRun run) : Not
         // Step 4 of the four-node graph, y(1 − y) and the numerical derivative, at x = 0 and x = 2.
         Assert.Matches(@"\n +0 \| 0\.500000 \| +-0\.25000000 \| +-0\.25000000 \| +-0\.25000000 \| +0\.25000000 \| 0\.25000000 \| 0\.25000000\n", Run.Stdout);
         Assert.Matches(@"\n +2 \| 0\.880797 \|.*\| +0\.10499359 \| 0\.10499359 \| 0\.10499359\n", Run.Stdout);
+    }
+
+    [Fact]
+    public void A_relu_backward_that_returns_the_number_0_fails_in_the_next_affine_as_the_books_network_does()
+    {
+        // Python's dx = dout[mask] = 0 makes dx the int 0, and the book's Affine1.backward then fails; the C# ZeroRelu
+        // returns 0 as a 1×1 matrix, and the first Affine's shape check names both shapes (batch 3, 5 hidden units).
+        var cell = Run.Stored.Cells.Single(c => c.IsCode && c.Source.Contains("class ZeroRelu", StringComparison.Ordinal));
+        Assert.True(cell.RaisesException, "the ZeroRelu cell is tagged raises-exception");
+        Assert.Contains("dout has shape (1,1) but the forward output has shape (3,5)", Run.AllText, StringComparison.Ordinal);
     }
 
     [Fact]

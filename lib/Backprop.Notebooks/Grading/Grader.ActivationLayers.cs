@@ -10,7 +10,7 @@ public static partial class Grader
     private static MatrixBuilder<double> M => Matrix<double>.Build;
 
     /// <summary>
-    /// 5.5: a ReLU layer: Forward is max(0, x); at x = 0 nothing passes (the mask is x ≤ 0); Backward leaves its
+    /// 5.5: a ReLU layer: Forward is max(0, x) and leaves its x as it was; at x = 0 nothing passes (the mask is x ≤ 0); Backward leaves its
     /// dout as it was; and Backward agrees with the numerical gradient away from the kink.
     /// </summary>
     public static void ReluLayer(int exercise, Func<ILayer> newLayer)
@@ -21,9 +21,18 @@ public static partial class Grader
             var x = M.DenseOfArray(new double[,] { { -2, 0, 0.5, 3 }, { 1.5, -0.3, -4, 2 } });
             var dout = M.DenseOfArray(new double[,] { { 1, 2, 3, 4 }, { 5, 6, 7, 8 } });
             var doutBefore = dout.Clone();
+            // The expected values come from a copy: a Forward that zeroes its own input would otherwise agree with
+            // max(0, x) of the x it has just changed, and the later check would blame Backward.
+            var xBefore = x.Clone();
             var layer = ExerciseRun.Call("MyRelu", Exercises.ReluLayerThrew, newLayer);
             var y = ExerciseRun.Call("Forward", Exercises.ReluLayerThrew, () => layer.Forward(x));
-            var expected = x.Map(v => Math.Max(0, v));
+            if (!x.Equals(xBefore))
+            {
+                run.Problem(Exercises.ReluChangedInput);
+                return;
+            }
+
+            var expected = xBefore.Map(v => Math.Max(0, v));
             if (!SameShape(y, expected) || !y.Equals(expected))
             {
                 run.Problem(Exercises.ReluForwardWrong, NumPy.Format(y), NumPy.Format(expected));
