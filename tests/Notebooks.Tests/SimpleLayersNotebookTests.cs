@@ -42,19 +42,39 @@ public sealed class SimpleLayersNotebookTests(SimpleLayersRun run) : NotebookCon
     public void Draws_the_apple_graph_with_short_labels()
     {
         GraphFigure apple = GraphFigure.Of(GraphCell("price_apples, dprice"));
-        // The book's figure 5-16: 100 × 2 = 200, × 1.1 = 220; back: 1, 1.1, 2.2, 110, 200.
+        // The book's figures 5-14 and 5-16: 100 × 2 = 200, × 1.1 = 220; back: 1, 1.1, 2.2, 110, 200.
         Assert.Equal<string>(["1.1", "100", "2", "200", "220"], apple.ForwardValues.Order(StringComparer.Ordinal));
         Assert.Equal<string>(["1", "1.1", "110", "2.2", "200"], apple.Gradients.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Draws_the_shop_graph_before_the_code_with_the_numbers_that_code_prints()
+    public void Poses_the_shop_backward_as_the_books_fill_in_before_any_answer()
     {
-        NotebookCell shopGraph = GraphCell("The book's figure");
-        NotebookCell shopCode = Run.Executed.Cells.Single(c => c.IsCode && c.Source.Contains("add_apple_orange_layer.Forward", StringComparison.Ordinal));
-        Assert.True(shopGraph.Index < shopCode.Index, "the shop graph should come before the code that computes it");
+        // The book's own exercise is the apples-and-oranges backward (its figure 5-15, blanks to fill in).
+        NotebookCell fillIn = GraphCell("for you to work out");
+        NotebookCell shopCode = ShopCode();
+        Assert.True(fillIn.Index < shopCode.Index, "the fill-in comes before the code that computes its answers");
 
-        // The printed gradients, rounded to 8 digits, are the red labels of the typed-in figure.
+        GraphFigure figure = GraphFigure.Of(fillIn);
+        Assert.Equal(8, figure.Texts.Count(t => t == "?"));
+        Assert.Equal<string>(["1"], figure.Gradients);
+        Assert.Equal<string>(["1.1", "100", "150", "2", "200", "3", "450", "650", "715"], figure.ForwardValues.Order(StringComparer.Ordinal));
+
+        // No answer on screen before the student tries: the prose from the shop's heading to its code names none.
+        int heading = Run.Executed.Cells.Single(c => !c.IsCode && c.Source.Contains("## Buying apples and oranges", StringComparison.Ordinal)).Index;
+        string prose = string.Concat(Run.Executed.Cells.Where(c => !c.IsCode && c.Index >= heading && c.Index < shopCode.Index).Select(c => c.Source));
+        Assert.All(new[] { "2.2", "110", "3.3", "165" }, answer => Assert.DoesNotContain(answer, prose, StringComparison.Ordinal));
+        Assert.Single(GraphCells(), c => GraphFigure.Of(c).Texts.Contains("?"));
+    }
+
+    [Fact]
+    public void Draws_the_shop_answers_after_the_code_with_the_numbers_that_code_prints()
+    {
+        NotebookCell answers = GraphCell("with the answers");
+        NotebookCell shopCode = ShopCode();
+        Assert.True(shopCode.Index < answers.Index, "the answers are drawn after the code that computes them");
+
+        // The printed gradients, rounded to 8 digits, are the red labels of the figure.
         string[] printed = string.Concat(shopCode.Outputs.Select(o => o.Text)).Split('\n');
         Assert.Equal("715.0000000000001", printed[0]);
         string[] expectedGradients = printed[1].Split(' ')
@@ -63,7 +83,7 @@ public sealed class SimpleLayersNotebookTests(SimpleLayersRun run) : NotebookCon
             .ToArray();
         Assert.Equal<string>(["1", "1.1", "1.1", "1.1", "110", "165", "2.2", "3.3", "650"], expectedGradients.Order(StringComparer.Ordinal));
 
-        GraphFigure shop = GraphFigure.Of(shopGraph);
+        GraphFigure shop = GraphFigure.Of(answers);
         Assert.Equal(expectedGradients.Order(StringComparer.Ordinal), shop.Gradients.Order(StringComparer.Ordinal));
         Assert.Equal<string>(["1.1", "100", "150", "2", "200", "3", "450", "650", "715"], shop.ForwardValues.Order(StringComparer.Ordinal));
     }
@@ -87,22 +107,24 @@ public sealed class SimpleLayersNotebookTests(SimpleLayersRun run) : NotebookCon
     public void Runs_the_add_and_multiply_nodes_on_the_books_numbers()
     {
         // 10 + 5 and 10 × 5 with upstream 1.3: back 1.3 and 1.3; 1.3 × 5 = 6.5 and 1.3 × 10 = 13.
-        AssertPrinted("add: 15, back 1.3 1.3; multiply: 50, back 6.5 13\n");
+        AssertPrinted("add: 15, back 1.3 1.3\nmultiply: 50, back 6.5 13\n");
         GraphFigure nodes = GraphFigure.Of(GraphCell("bookMul"));
         Assert.Equal<string>(["1.3", "1.3", "1.3", "1.3", "13", "6.5"], nodes.Gradients.Order(StringComparer.Ordinal));
         Assert.Equal<string>(["10", "10", "15", "5", "5", "50"], nodes.ForwardValues.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Poses_the_apple_backward_as_a_fill_in_before_computing_it()
+    public void Draws_the_apple_backward_with_its_answers_after_computing_them()
     {
-        NotebookCell fillIn = GraphCell("for you to fill in");
-        GraphFigure figure = GraphFigure.Of(fillIn);
-        Assert.Equal(4, figure.Texts.Count(t => t == "?"));
-        Assert.Equal<string>(["1"], figure.Gradients);
+        // As the book shows it (figure 5-14): the apple graph's backward is no exercise, it is drawn filled in.
+        NotebookCell apple = GraphCell("price_apples, dprice");
         int backward = Run.Executed.Cells.Single(c => c.IsCode && c.Source.Contains("mul_tax_layer_apples.Backward", StringComparison.Ordinal)).Index;
-        Assert.True(fillIn.Index < backward, "the fill-in comes before the backward pass computes its values");
+        Assert.True(backward < apple.Index, "the apple figure is drawn from the values the backward pass computed");
+        Assert.DoesNotContain("?", GraphFigure.Of(apple).Texts);
     }
+
+    private NotebookCell ShopCode() =>
+        Run.Executed.Cells.Single(c => c.IsCode && c.Source.Contains("add_apple_orange_layer.Forward", StringComparison.Ordinal));
 
     private List<NotebookCell> GraphCells() =>
         Run.Executed.Cells.Where(c => c.IsCode && c.Source.Contains("Notebook.Graph()", StringComparison.Ordinal)).ToList();

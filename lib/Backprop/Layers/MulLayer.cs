@@ -5,7 +5,7 @@ public sealed class MulLayer
 {
     private double x;
     private double y;
-    private bool forwarded;
+    private bool forwarded; // not for the math: a backward through a node that never ran forward is a wiring mistake
 
     /// <summary>Returns x·y and keeps x and y.</summary>
     public double Forward(double x, double y)
