@@ -67,7 +67,7 @@ public static class Digits
         }
         catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
         {
-            throw new InvalidDataException(Messages.Format(Errors.NotGzip, path, e.Message), e);
+            throw new InvalidDataException(Messages.Format(Errors.NotGzip, path), e);
         }
 
         if (rows.Count == 0)

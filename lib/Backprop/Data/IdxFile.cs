@@ -83,7 +83,7 @@ internal static class IdxFile
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException(Messages.Format(Errors.NotGzip, path, e.Message), e);
+            throw new InvalidDataException(Messages.Format(Errors.NotGzip, path), e);
         }
     }
 }
