@@ -103,12 +103,12 @@ public static class Notebook
         {
             if (row is null)
             {
-                throw new ArgumentException($"row {r + 1} is null", nameof(rows));
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, Errors.ColumnsNullRow, r + 1), nameof(rows));
             }
 
             if (Array.IndexOf(row, null) is var column and >= 0)
             {
-                throw new ArgumentException($"row {r + 1}, column {column + 1} is null", nameof(rows));
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, Errors.ColumnsNullCell, r + 1, column + 1), nameof(rows));
             }
         }
 

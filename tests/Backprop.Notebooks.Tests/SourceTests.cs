@@ -171,7 +171,7 @@ public sealed partial class SourceTests
             SourceMembers.Of(Notebook.Source("Affine").Code, "Affine").Select(m => m.Name));
         Assert.Equal(
             "/// <summary>∂L/∂W from the last <see cref=\"Backward\"/>, of W's shape.</summary>\n"
-            + "public Matrix<double> dW => dw ?? throw new InvalidOperationException(\"dW is set by Backward; call Forward and Backward first.\");",
+            + "public Matrix<double> dW => dw ?? throw new InvalidOperationException(Messages.Format(Errors.SetByBackward, nameof(dW)));",
             Notebook.Source("Affine", "dW").Code);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Backprop.Notebooks.Resources;
 
 namespace Backprop.Notebooks.Display;
 
@@ -54,7 +55,7 @@ internal static partial class DocComments
         {
             "param" or "typeparam" => m.Groups["name"].Value + ": ",
             "exception" => Name(m.Groups["name"].Value) + ": ",
-            "returns" => "Returns ",
+            "returns" => Errors.DocReturns,
             _ => "",
         });
         return WebUtility.HtmlDecode(AnyTag().Replace(text, ""));

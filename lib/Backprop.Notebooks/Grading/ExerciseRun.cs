@@ -39,7 +39,7 @@ internal sealed class ExerciseRun
         catch (StudentCodeException e)
         {
             verdict = Text.Format(Exercises.Failed, exercise) + "\n" +
-                      Text.Format(Exercises.Threw, e.Where, e.InnerException!.GetType().Name, e.InnerException.Message.TrimEnd('.'), e.Hint);
+                      Text.Format(Exercises.Threw, e.Where, e.InnerException!.GetType().Name, ExceptionText.Of(e.InnerException).TrimEnd('.', '。'), e.Hint);
         }
 
         Console.WriteLine(verdict);

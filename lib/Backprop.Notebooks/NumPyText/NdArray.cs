@@ -1,3 +1,6 @@
+using System.Globalization;
+using Backprop.Notebooks.Resources;
+
 namespace Backprop.Notebooks.NumPyText;
 
 /// <summary>A row-major n-dimensional array, just enough of one to print it.</summary>
@@ -7,7 +10,7 @@ internal sealed class NdArray<T>
     {
         if (shape.Aggregate(1L, (p, n) => p * n) != data.Length)
         {
-            throw new ArgumentException($"{data.Length} elements do not fill shape ({string.Join(",", shape)})");
+            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, Errors.ArrayDoesNotFill, data.Length, $"({string.Join(",", shape)})"));
         }
 
         Shape = shape;

@@ -41,7 +41,7 @@ public static class Digits
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The digits file {path} does not exist (the repository has it as notebooks/data/digits.csv.gz).", path);
+            throw new FileNotFoundException(Messages.Format(Errors.DigitsFileMissing, path), path);
         }
 
         var rows = new List<double[]>();
@@ -67,12 +67,12 @@ public static class Digits
         }
         catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{path}: not a readable gzip file ({e.Message}).", e);
+            throw new InvalidDataException(Messages.Format(Errors.NotGzip, path), e);
         }
 
         if (rows.Count == 0)
         {
-            throw new InvalidDataException($"{path}: no images in the file.");
+            throw new InvalidDataException(Messages.Format(Errors.NoImages, path));
         }
 
         var x = Matrix<double>.Build.DenseOfRowArrays(rows);
@@ -84,7 +84,7 @@ public static class Digits
         string[] fields = line.Split(',');
         if (fields.Length != Side * Side + 1)
         {
-            throw new InvalidDataException($"{path}: line {lineNumber} has {fields.Length} values, expected {Side * Side} pixels and a label.");
+            throw new InvalidDataException(Messages.Format(Errors.DigitsFieldCount, path, lineNumber, fields.Length, Side * Side));
         }
 
         var pixels = new double[Side * Side];
@@ -93,7 +93,7 @@ public static class Digits
             int value = ParseInt(fields[p], path, lineNumber);
             if (value is < 0 or > MaxPixel)
             {
-                throw new InvalidDataException($"{path}: line {lineNumber}, pixel {p} is {value}, outside 0..{MaxPixel}.");
+                throw new InvalidDataException(Messages.Format(Errors.DigitsPixelRange, path, lineNumber, p, value, MaxPixel));
             }
 
             pixels[p] = (double)value / MaxPixel;
@@ -102,7 +102,7 @@ public static class Digits
         int label = ParseInt(fields[^1], path, lineNumber);
         if (label is < 0 or >= Classes)
         {
-            throw new InvalidDataException($"{path}: line {lineNumber} has label {label}, outside 0..{Classes - 1}.");
+            throw new InvalidDataException(Messages.Format(Errors.DigitsLabelRange, path, lineNumber, label, Classes - 1));
         }
 
         return (pixels, label);
@@ -112,5 +112,5 @@ public static class Digits
     private static int ParseInt(string field, string path, int lineNumber) =>
         double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v == Math.Floor(v) && Math.Abs(v) < int.MaxValue
             ? (int)v
-            : throw new InvalidDataException($"{path}: line {lineNumber} has \"{field}\", not a whole number.");
+            : throw new InvalidDataException(Messages.Format(Errors.DigitsNotWhole, path, lineNumber, field));
 }

@@ -15,12 +15,12 @@ internal static class IdxFile
     public const int ImagesMagic = 0x00000803;
 
     /// <summary>The labels of a 1-dimensional IDX file.</summary>
-    public static byte[] ReadLabels(string path) => Read(path, LabelsMagic, "labels").Values;
+    public static byte[] ReadLabels(string path) => Read(path, LabelsMagic, Errors.IdxLabels).Values;
 
     /// <summary>The pixels of a 3-dimensional IDX file, image after image, row after row.</summary>
     public static (byte[] Pixels, int Count, int Rows, int Columns) ReadImages(string path)
     {
-        (int[] sizes, byte[] values) = Read(path, ImagesMagic, "images");
+        (int[] sizes, byte[] values) = Read(path, ImagesMagic, Errors.IdxImages);
         return (values, sizes[0], sizes[1], sizes[2]);
     }
 
@@ -32,13 +32,13 @@ internal static class IdxFile
         if (bytes.Length >= 4 && BinaryPrimitives.ReadInt32BigEndian(bytes) is var found && found != magic)
         {
             throw new InvalidDataException(
-                $"{path}: bad magic number 0x{found:X8}; an IDX {kind} file starts with 0x{magic:X8}.");
+                Messages.Format(Errors.IdxBadMagic, path, found, kind, magic));
         }
 
         if (bytes.Length < headerLength)
         {
             throw new InvalidDataException(
-                $"{path}: truncated: {bytes.Length} bytes, shorter than the {headerLength}-byte header of an IDX {kind} file.");
+                Messages.Format(Errors.IdxShortHeader, path, bytes.Length, headerLength, kind));
         }
 
         var sizes = new int[dimensions];
@@ -48,7 +48,7 @@ internal static class IdxFile
             sizes[d] = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4 * (d + 1)));
             if (sizes[d] < 0)
             {
-                throw new InvalidDataException($"{path}: dimension {d} has the negative size {sizes[d]}.");
+                throw new InvalidDataException(Messages.Format(Errors.IdxNegativeSize, path, d, sizes[d]));
             }
 
             expected *= sizes[d];
@@ -59,8 +59,8 @@ internal static class IdxFile
         {
             string shape = string.Join(" × ", sizes);
             throw new InvalidDataException(actual < expected
-                ? $"{path}: truncated: the header promises {shape} = {expected} bytes of {kind}, but only {actual} follow."
-                : $"{path}: the header promises {shape} = {expected} bytes of {kind}, but {actual} follow.");
+                ? Messages.Format(Errors.IdxTruncatedBody, path, shape, expected, kind, actual)
+                : Messages.Format(Errors.IdxLongBody, path, shape, expected, kind, actual));
         }
 
         return (sizes, bytes[headerLength..]);
@@ -83,7 +83,7 @@ internal static class IdxFile
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{path}: not a readable gzip file ({e.Message}).", e);
+            throw new InvalidDataException(Messages.Format(Errors.NotGzip, path), e);
         }
     }
 }

@@ -14,19 +14,19 @@ public sealed class ImageSet
         if (imageHeight * imageWidth != x.ColumnCount)
         {
             throw new ArgumentException(
-                $"x has shape {Shapes.Of(x)} but images of {imageHeight}×{imageWidth} have {imageHeight * imageWidth} pixels.", nameof(x));
+                Messages.Format(Errors.ImagePixels, Shapes.Of(x), imageHeight, imageWidth, imageHeight * imageWidth), nameof(x));
         }
 
         if (labels.Length != x.RowCount)
         {
-            throw new ArgumentException($"labels has shape ({labels.Length},) but x has shape {Shapes.Of(x)}: one label per row.", nameof(labels));
+            throw new ArgumentException(Messages.Format(Errors.LabelsPerImageRow, labels.Length, Shapes.Of(x)), nameof(labels));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
         int bad = Array.FindIndex(labels, l => l < 0 || l >= classes);
         if (bad >= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(labels), labels[bad], $"label {labels[bad]} (row {bad}) is outside [0, {classes}).");
+            throw new ArgumentOutOfRangeException(nameof(labels), labels[bad], Messages.Format(Errors.LabelOutOfRange, labels[bad], bad, classes));
         }
 
         X = x;
@@ -88,7 +88,7 @@ public sealed class ImageSet
     {
         if (!(testFraction > 0 && testFraction < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "testFraction must be between 0 and 1.");
+            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, Errors.TestFraction);
         }
 
         var random = new Random(seed);

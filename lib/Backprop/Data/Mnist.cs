@@ -41,13 +41,13 @@ public static class Mnist
         byte[] labels = IdxFile.ReadLabels(labelsPath);
         if (labels.Length != count)
         {
-            throw new InvalidDataException($"{imagesPath} has {count} images but {labelsPath} has {labels.Length} labels.");
+            throw new InvalidDataException(Messages.Format(Errors.MnistCountMismatch, imagesPath, count, labelsPath, labels.Length));
         }
 
         int bad = Array.FindIndex(labels, l => l > 9);
         if (bad >= 0)
         {
-            throw new InvalidDataException($"{labelsPath}: label {bad} is {labels[bad]}, not a digit 0..9.");
+            throw new InvalidDataException(Messages.Format(Errors.MnistBadLabel, labelsPath, bad, labels[bad]));
         }
 
         // IDX stores image n's pixel (r, c) at n·rows·columns + r·columns + c: row-major, the order of the
@@ -69,8 +69,7 @@ public static class Mnist
 
     private static string Require(string folder, string name) =>
         Find(folder, name) ?? throw new FileNotFoundException(
-            $"MNIST file missing: neither {Path.Combine(folder, name)} nor {Path.Combine(folder, name)}.gz exists. " +
-            $"Put the four files ({string.Join(", ", FileNames)}, each as is or .gz) in {folder}.",
+            Messages.Format(Errors.MnistFileMissing, Path.Combine(folder, name), folder, string.Join(", ", FileNames)),
             Path.Combine(folder, name));
 
     private static string? Find(string folder, string name)

@@ -85,7 +85,7 @@ public static class Functions
         if (labels.Length != rows)
         {
             throw new ArgumentException(
-                $"labels has shape ({labels.Length},) but the scores have shape ({rows},{classes}): one label per row.",
+                Messages.Format(Errors.LabelsPerScoreRow, labels.Length, rows, classes),
                 nameof(labels));
         }
 
@@ -94,7 +94,7 @@ public static class Functions
             if (labels[n] < 0 || labels[n] >= classes)
             {
                 throw new ArgumentOutOfRangeException(
-                    nameof(labels), labels[n], $"label {labels[n]} (row {n}) is outside [0, {classes}).");
+                    nameof(labels), labels[n], Messages.Format(Errors.LabelOutOfRange, labels[n], n, classes));
             }
         }
     }

@@ -18,7 +18,7 @@ public static class GradientCheck
         if (backprop.RowCount != numerical.RowCount || backprop.ColumnCount != numerical.ColumnCount)
         {
             throw new ArgumentException(
-                $"{parameter}: backprop gradient has shape {Shapes.Of(backprop)} but numerical gradient has shape {Shapes.Of(numerical)}.",
+                Messages.Format(Errors.GradientCheckShapes, parameter, Shapes.Of(backprop), Shapes.Of(numerical)),
                 nameof(numerical));
         }
 
@@ -34,7 +34,7 @@ public static class GradientCheck
         if (backprop.Count != numerical.Count)
         {
             throw new ArgumentException(
-                $"{parameter}: backprop gradient has shape {Shapes.Of(backprop)} but numerical gradient has shape {Shapes.Of(numerical)}.",
+                Messages.Format(Errors.GradientCheckShapes, parameter, Shapes.Of(backprop), Shapes.Of(numerical)),
                 nameof(numerical));
         }
 

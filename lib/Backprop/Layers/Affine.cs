@@ -26,10 +26,10 @@ public sealed class Affine : ILayer
     public Vector<double> b { get; }
 
     /// <summary>∂L/∂W from the last <see cref="Backward"/>, of W's shape.</summary>
-    public Matrix<double> dW => dw ?? throw new InvalidOperationException("dW is set by Backward; call Forward and Backward first.");
+    public Matrix<double> dW => dw ?? throw new InvalidOperationException(Messages.Format(Errors.SetByBackward, nameof(dW)));
 
     /// <summary>∂L/∂b from the last <see cref="Backward"/>, of b's shape.</summary>
-    public Vector<double> db => dbias ?? throw new InvalidOperationException("db is set by Backward; call Forward and Backward first.");
+    public Vector<double> db => dbias ?? throw new InvalidOperationException(Messages.Format(Errors.SetByBackward, nameof(db)));
 
     /// <summary>Returns x·W + b (b added to each row) and keeps x for <see cref="Backward"/>.</summary>
     public Matrix<double> Forward(Matrix<double> x)

@@ -11,10 +11,10 @@ public sealed class SoftmaxWithLoss
     private double loss;
 
     /// <summary>The probabilities softmax(x) from the last Forward.</summary>
-    public Matrix<double> Y => y ?? throw new InvalidOperationException("Y is set by Forward; call Forward first.");
+    public Matrix<double> Y => y ?? throw new InvalidOperationException(Messages.Format(Errors.SetByForward, nameof(Y)));
 
     /// <summary>The loss from the last Forward.</summary>
-    public double Loss => y is null ? throw new InvalidOperationException("Loss is set by Forward; call Forward first.") : loss;
+    public double Loss => y is null ? throw new InvalidOperationException(Messages.Format(Errors.SetByForward, nameof(Loss))) : loss;
 
     /// <summary>The loss of scores <paramref name="x"/> (one row per sample) against one-hot targets <paramref name="t"/>.</summary>
     public double Forward(Matrix<double> x, Matrix<double> t)

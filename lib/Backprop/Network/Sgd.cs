@@ -11,7 +11,7 @@ public sealed class Sgd
     {
         if (!(learningRate > 0) || double.IsInfinity(learningRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a positive number.");
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, Errors.LearningRatePositive);
         }
 
         LearningRate = learningRate;
@@ -45,7 +45,7 @@ public sealed class Sgd
         ArgumentNullException.ThrowIfNull(gradient);
         if (parameter.Count != gradient.Count)
         {
-            throw new ArgumentException($"gradient has shape {Shapes.Of(gradient)} but the parameter has shape {Shapes.Of(parameter)}.", nameof(gradient));
+            throw new ArgumentException(Messages.Format(Errors.GradientShape, Shapes.Of(gradient), Shapes.Of(parameter)), nameof(gradient));
         }
 
         InPlace.SubtractScaled(parameter, LearningRate, gradient);

@@ -37,7 +37,7 @@ public static class Broadcasting
             if (da != db && da != 1 && db != 1)
             {
                 throw new ArgumentException(
-                    $"operands could not be broadcast together with shapes {FormatShape(a)} {FormatShape(b)}");
+                    Messages.Format(Errors.NotBroadcastable, FormatShape(a), FormatShape(b)));
             }
 
             shape[^d] = da == 1 ? db : da;

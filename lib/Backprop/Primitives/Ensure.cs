@@ -9,7 +9,7 @@ internal static class Ensure
     /// </summary>
     public static T Forwarded<T>(T? saved, string layer) where T : class =>
         saved ?? throw new InvalidOperationException(
-            $"{layer}.Backward was called before Forward: Backward needs the values Forward saves.");
+            Messages.Format(Errors.NotForwarded, layer));
 
     /// <summary>As <see cref="Forwarded{T}(T, string)"/>, for a layer that saves numbers rather than objects.</summary>
     public static void Forwarded(bool forwarded, string layer)
@@ -17,7 +17,7 @@ internal static class Ensure
         if (!forwarded)
         {
             throw new InvalidOperationException(
-                $"{layer}.Backward was called before Forward: Backward needs the values Forward saves.");
+                Messages.Format(Errors.NotForwarded, layer));
         }
     }
 
@@ -28,7 +28,7 @@ internal static class Ensure
         if (dout.RowCount != rows || dout.ColumnCount != columns)
         {
             throw new ArgumentException(
-                $"{layer}.Backward: dout has shape {Shapes.Of(dout)} but the forward output has shape ({rows},{columns}).",
+                Messages.Format(Errors.DoutShape, layer, Shapes.Of(dout), $"({rows},{columns})"),
                 nameof(dout));
         }
     }
@@ -40,7 +40,7 @@ internal static class Ensure
         ArgumentNullException.ThrowIfNull(b, bName);
         if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount)
         {
-            throw new ArgumentException($"{aName} has shape {Shapes.Of(a)} but {bName} has shape {Shapes.Of(b)}.", bName);
+            throw new ArgumentException(Messages.Format(Errors.ShapesDiffer, aName, Shapes.Of(a), bName, Shapes.Of(b)), bName);
         }
     }
 
@@ -50,7 +50,7 @@ internal static class Ensure
         ArgumentNullException.ThrowIfNull(m, name);
         if (m.RowCount != rows || m.ColumnCount != columns)
         {
-            throw new ArgumentException($"{name} has shape {Shapes.Of(m)} but {other} have shape ({rows},{columns}).", name);
+            throw new ArgumentException(Messages.Format(Errors.ShapeOfOther, name, Shapes.Of(m), Other(other), $"({rows},{columns})"), name);
         }
     }
 
@@ -61,7 +61,7 @@ internal static class Ensure
         if (x.ColumnCount != W.RowCount)
         {
             throw new ArgumentException(
-                $"shapes {Shapes.Of(x)} and {Shapes.Of(W)} not aligned: {x.ColumnCount} (dim 1) != {W.RowCount} (dim 0)",
+                Messages.Format(Errors.NotAligned, Shapes.Of(x), Shapes.Of(W), x.ColumnCount, W.RowCount),
                 nameof(x));
         }
     }
@@ -74,7 +74,13 @@ internal static class Ensure
         if (b.Count != W.ColumnCount)
         {
             throw new ArgumentException(
-                $"b has shape {Shapes.Of(b)} but W has shape {Shapes.Of(W)}: one bias per column of W.", nameof(b));
+                Messages.Format(Errors.BiasPerColumn, Shapes.Of(b), Shapes.Of(W)), nameof(b));
         }
     }
+
+    /// <summary>
+    /// What <see cref="Shape"/>'s caller names in English ("the scores") in the student's language; a name it does
+    /// not know is an identifier and stays as written.
+    /// </summary>
+    private static string Other(string other) => other == "the scores" ? Errors.TheScores : other;
 }

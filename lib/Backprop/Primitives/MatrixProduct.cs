@@ -80,7 +80,7 @@ internal static class MatrixProduct
     {
         if (!aligned)
         {
-            throw new ArgumentException($"matrix product: shapes {Shapes.Of(a)}{aOp} and {Shapes.Of(b)}{bOp} not aligned.");
+            throw new ArgumentException(Messages.Format(Errors.ProductNotAligned, Shapes.Of(a) + aOp, Shapes.Of(b) + bOp));
         }
     }
 
