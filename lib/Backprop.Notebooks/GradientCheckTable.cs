@@ -8,8 +8,8 @@ using Microsoft.DotNet.Interactive.Formatting;
 namespace Backprop.Notebooks;
 
 /// <summary>
-/// Gradient-check results side by side: parameter, max abs error, relative error, ✓ or ✗.
-/// See <see cref="Notebook.Check"/>.
+/// Gradient-check results side by side: parameter, max abs error, relative error, ✓ or ✗; and each row's
+/// tolerance when the rows do not share one. See <see cref="Notebook.Check"/>.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlAndTextSource<GradientCheckTable>))]
 public sealed class GradientCheckTable : IRichDisplay
@@ -54,6 +54,7 @@ public sealed class GradientCheckTable : IRichDisplay
                 .Append($"<td style=\"{cell}font-family:monospace;\">{WebUtility.HtmlEncode(r.Parameter)}</td>")
                 .Append($"<td style=\"{cell}font-family:monospace;text-align:right;\">{FormatError(r.MaxAbsError)}</td>")
                 .Append($"<td style=\"{cell}font-family:monospace;text-align:right;\">{FormatError(r.RelativeError)}</td>")
+                .Append(MixedTolerances ? $"<td style=\"{cell}font-family:monospace;text-align:right;\">{FormatError(r.Tolerance)}</td>" : "")
                 .Append($"<td style=\"{cell}text-align:center;\">{mark}</td>")
                 .Append("</tr>");
         }
@@ -69,20 +70,24 @@ public sealed class GradientCheckTable : IRichDisplay
         string[][] rows =
         [
             Headings,
-            .. Results.Select(r => new[] { r.Parameter, FormatError(r.MaxAbsError), FormatError(r.RelativeError), r.Passed ? Pass : Fail }),
+            .. Results.Select(r => MixedTolerances
+                ? new[] { r.Parameter, FormatError(r.MaxAbsError), FormatError(r.RelativeError), FormatError(r.Tolerance), r.Passed ? Pass : Fail }
+                : new[] { r.Parameter, FormatError(r.MaxAbsError), FormatError(r.RelativeError), r.Passed ? Pass : Fail }),
         ];
         return TextWidth.Table(rows) + Rule();
     }
 
     /// <summary>In the UI culture (an edition's language): the numbers beneath stay invariant.</summary>
-    private static string[] Headings =>
-        [Strings.GradientCheckParameter, Strings.GradientCheckMaxAbsError, Strings.GradientCheckRelativeError, Strings.GradientCheckVerdict];
+    private string[] Headings => MixedTolerances
+        ? [Strings.GradientCheckParameter, Strings.GradientCheckMaxAbsError, Strings.GradientCheckRelativeError, Strings.GradientCheckTolerance, Strings.GradientCheckVerdict]
+        : [Strings.GradientCheckParameter, Strings.GradientCheckMaxAbsError, Strings.GradientCheckRelativeError, Strings.GradientCheckVerdict];
 
-    /// <summary>What "pass" means here: the tolerances used, usually the one default.</summary>
-    private string Rule()
-    {
-        string tolerances = string.Join(", ", Results.Select(r => r.Tolerance).Distinct().Select(FormatError));
-        return string.Format(CultureInfo.InvariantCulture, Strings.GradientCheckRule, Pass,
-            tolerances.Length == 0 ? FormatError(GradientCheckResult.DefaultTolerance) : tolerances);
-    }
+    /// <summary>Whether the rows were checked against different tolerances: then each row shows its own.</summary>
+    private bool MixedTolerances => Results.Select(r => r.Tolerance).Distinct().Count() > 1;
+
+    /// <summary>What "pass" means here: the one tolerance all rows share (usually the default), or each row's own.</summary>
+    private string Rule() => MixedTolerances
+        ? string.Format(CultureInfo.InvariantCulture, Strings.GradientCheckRuleEachRow, Pass)
+        : string.Format(CultureInfo.InvariantCulture, Strings.GradientCheckRule, Pass,
+            FormatError(Results.Count == 0 ? GradientCheckResult.DefaultTolerance : Results[0].Tolerance));
 }

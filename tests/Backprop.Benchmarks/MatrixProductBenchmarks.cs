@@ -42,8 +42,8 @@ public class MatrixProductBenchmarks
     public Matrix<double> XW() => MatrixProduct.Multiply(data.X, data.W1);
 
     [Benchmark(Description = "MatrixProduct dout·Wᵀ")]
-    public Matrix<double> DoutWt() => MatrixProduct.TransposeAndMultiply(data.Dout, data.W1);
+    public Matrix<double> DoutWt() => MatrixProduct.TimesTransposeOf(data.Dout, data.W1);
 
     [Benchmark(Description = "MatrixProduct xᵀ·dout")]
-    public Matrix<double> XtDout() => MatrixProduct.TransposeThisAndMultiply(data.X, data.Dout);
+    public Matrix<double> XtDout() => MatrixProduct.TransposeOfTimes(data.X, data.Dout);
 }

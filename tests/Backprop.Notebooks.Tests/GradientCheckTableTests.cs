@@ -43,8 +43,37 @@ public sealed class GradientCheckTableTests
         Assert.Contains(">3.2e-10</td>", html, StringComparison.Ordinal);
         Assert.Equal(2, html.Split('✓').Length - 2);   // two passing rows, plus the caption's ✓
         Assert.DoesNotContain("✗", html, StringComparison.Ordinal);
-        Assert.Contains("1.0e-07, 1.0e+00", html, StringComparison.Ordinal);
+        Assert.Contains(">tolerance</th>", html, StringComparison.Ordinal);   // rows with different tolerances show their own
+        Assert.Contains(">1.0e+00</td>", html, StringComparison.Ordinal);
+        Assert.Contains("✓ when relative error &lt; the row&#39;s tolerance", html, StringComparison.Ordinal);
         Assert.True(table.AllPassed);
+    }
+
+    [Fact]
+    public void Rows_with_different_tolerances_each_show_theirs()
+    {
+        // 5.6's δ check: the same relative error fails the default 1e-7 and passes a row's 1e-5.
+        var table = Notebook.Check(
+            new GradientCheckResult("x (exact)", 1e-12, 2e-10),
+            new GradientCheckResult("x (with δ)", 1e-8, 5.7e-7) { Tolerance = 1e-5 },
+            new GradientCheckResult("x (wrong)", 1e-8, 5.7e-7));
+        string[] lines = table.ToString().Split('\n');
+        Assert.Equal("parameter   max abs error  relative error  tolerance  pass/fail", lines[0]);
+        Assert.Equal("x (exact)   1.0e-12        2.0e-10         1.0e-07    ✓", lines[1]);
+        Assert.Equal("x (with δ)  1.0e-08        5.7e-07         1.0e-05    ✓", lines[2]);
+        Assert.Equal("x (wrong)   1.0e-08        5.7e-07         1.0e-07    ✗", lines[3]);
+        Assert.Equal("✓ when relative error < the row's tolerance", lines[4]);
+    }
+
+    [Fact]
+    public void Rows_sharing_a_tolerance_other_than_the_default_name_it_once()
+    {
+        var table = Notebook.Check(
+            new GradientCheckResult("a", 1e-8, 2e-6) { Tolerance = 1e-5 },
+            new GradientCheckResult("b", 1e-8, 3e-6) { Tolerance = 1e-5 });
+        string[] lines = table.ToString().Split('\n');
+        Assert.Equal("parameter  max abs error  relative error  pass/fail", lines[0]);
+        Assert.Equal("✓ when relative error < 1.0e-05", lines[3]);
     }
 
     [Fact]

@@ -34,8 +34,8 @@ public class MatrixProductTests
     {
         var a = TestData.M([1, 2, 3], [4, 5, 6]);
         // aᵀ·a = [[1,4],[2,5],[3,6]]·[[1,2,3],[4,5,6]] and a·aᵀ, by hand.
-        Assert.Equal(TestData.M([17, 22, 27], [22, 29, 36], [27, 36, 45]), MatrixProduct.TransposeThisAndMultiply(a, a));
-        Assert.Equal(TestData.M([14, 32], [32, 77]), MatrixProduct.TransposeAndMultiply(a, a));
+        Assert.Equal(TestData.M([17, 22, 27], [22, 29, 36], [27, 36, 45]), MatrixProduct.TransposeOfTimes(a, a));
+        Assert.Equal(TestData.M([14, 32], [32, 77]), MatrixProduct.TimesTransposeOf(a, a));
     }
 
     [Theory]
@@ -51,8 +51,8 @@ public class MatrixProductTests
             WithKernel(wide, () =>
             {
                 Assert.Equal(expected, MatrixProduct.Multiply(a, b));
-                Assert.Equal(expected, MatrixProduct.TransposeThisAndMultiply(a.Transpose(), b));
-                Assert.Equal(expected, MatrixProduct.TransposeAndMultiply(a, b.Transpose()));
+                Assert.Equal(expected, MatrixProduct.TransposeOfTimes(a.Transpose(), b));
+                Assert.Equal(expected, MatrixProduct.TimesTransposeOf(a, b.Transpose()));
             });
         }
     }
@@ -85,8 +85,8 @@ public class MatrixProductTests
         var bound = RoundingBound(a, b);
 
         WithinBound(a * b, MatrixProduct.Multiply(a, b), bound);
-        WithinBound(a * b, MatrixProduct.TransposeThisAndMultiply(a.Transpose(), b), bound);
-        WithinBound(a * b, MatrixProduct.TransposeAndMultiply(a, b.Transpose()), bound);
+        WithinBound(a * b, MatrixProduct.TransposeOfTimes(a.Transpose(), b), bound);
+        WithinBound(a * b, MatrixProduct.TimesTransposeOf(a, b.Transpose()), bound);
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public class MatrixProductTests
         var (aBefore, bBefore) = (a.Clone(), b.Clone());
 
         MatrixProduct.Multiply(a, b);
-        MatrixProduct.TransposeThisAndMultiply(b, b);
-        MatrixProduct.TransposeAndMultiply(a, a);
+        MatrixProduct.TransposeOfTimes(b, b);
+        MatrixProduct.TimesTransposeOf(a, a);
 
         Assert.Equal(aBefore, a);
         Assert.Equal(bBefore, b);
@@ -139,8 +139,8 @@ public class MatrixProductTests
 
         var error = Assert.Throws<ArgumentException>(() => MatrixProduct.Multiply(a, b));
         Assert.Contains("(2,3) and (2,3)", error.Message);
-        Assert.Throws<ArgumentException>(() => MatrixProduct.TransposeThisAndMultiply(a, b.Transpose()));
-        Assert.Throws<ArgumentException>(() => MatrixProduct.TransposeAndMultiply(a, b.Transpose()));
+        Assert.Throws<ArgumentException>(() => MatrixProduct.TransposeOfTimes(a, b.Transpose()));
+        Assert.Throws<ArgumentException>(() => MatrixProduct.TimesTransposeOf(a, b.Transpose()));
     }
 
     [Property(MaxTest = 60)]
@@ -156,8 +156,8 @@ public class MatrixProductTests
             WithKernel(wide, () =>
             {
                 Assert.Equal(expected, MatrixProduct.Multiply(a, b));
-                Assert.Equal(expected, MatrixProduct.TransposeThisAndMultiply(a.Transpose(), b));
-                Assert.Equal(expected, MatrixProduct.TransposeAndMultiply(a, b.Transpose()));
+                Assert.Equal(expected, MatrixProduct.TransposeOfTimes(a.Transpose(), b));
+                Assert.Equal(expected, MatrixProduct.TimesTransposeOf(a, b.Transpose()));
             });
         }
     }

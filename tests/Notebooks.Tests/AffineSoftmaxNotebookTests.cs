@@ -66,7 +66,7 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     [Fact]
     public void Exercises_ship_stubs_and_their_checks_say_not_done_yet()
     {
-        AssertPrinted("Exercise 1 not done yet: return dx and set dW and db, each with the shape of what it differentiates (x, W, b): see the backward pass of a matrix product above.\n");
+        AssertPrinted("Exercise 1 not done yet: return dx and set dW and db, each with the shape of x, W or b: see the backward pass of a matrix product above.\n");
         AssertPrinted("Exercise 2 not done yet: softmax of each row, one sample per row: the Softmax section above shows a version that cannot overflow.\n");
         AssertPrinted("Exercise 3 not done yet: differentiate L by each x_nk (here y = x), then multiply by dout.\n");
 
@@ -184,6 +184,22 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
         Assert.Contains("operands could not be broadcast together with shapes (3,2,4) (4,1)", Run.AllText, StringComparison.Ordinal);
         AssertPrinted("ArgumentException: operands could not be broadcast together with shapes (3,2,4) (2,2)\n");
         AssertPrinted("ArgumentException: operands could not be broadcast together with shapes (2,3) (2,)\n");
+    }
+
+    [Fact]
+    public void Shows_what_dotnets_own_tensor_add_does()
+    {
+        // System.Numerics.Tensors 10.0.14: (3,2,4) + (1,2,4) comes out (1,2,4) where NumPy gives (3,2,4), and an
+        // incompatible pair fails without naming the shapes; the reasons the library's Broadcasting helper exists.
+        AssertPrinted("Tensor.Add: (3,2,4) + (1,2,4) -> (1,2,4)\n");
+        Assert.Contains("System.ArgumentException: Lengths are not compatible with each other.", Run.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Labels_as_targets_are_silent_for_a_single_sample()
+    {
+        // NumPy: np.array([[0.1, 0.2, 0.7]]) - np.array([2]) is [[-1.9 -1.8 -1.3]]: the label subtracted from every class.
+        AssertPrinted("[[-1.9 -1.8 -1.3]]\n");
     }
 
     [Fact]

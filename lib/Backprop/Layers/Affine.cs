@@ -44,9 +44,9 @@ public sealed class Affine : ILayer
     {
         var x = Ensure.Forwarded(this.x, nameof(Affine));
         Ensure.SameShape(dout, x.RowCount, W.ColumnCount, nameof(Affine));
-        var dx = MatrixProduct.TransposeAndMultiply(dout, W); // ∂L/∂x = dout·Wᵀ
-        dw = MatrixProduct.TransposeThisAndMultiply(x, dout); // ∂L/∂W = xᵀ·dout
-        dbias = dout.ColumnSums();                            // ∂L/∂b = Σ over the batch of dout
+        var dx = MatrixProduct.TimesTransposeOf(dout, W); // dx = dout · Wᵀ (np.dot(dout, self.W.T))
+        dw = MatrixProduct.TransposeOfTimes(x, dout);     // dW = xᵀ · dout (np.dot(self.x.T, dout))
+        dbias = dout.ColumnSums();                        // db = Σ rows of dout (np.sum(dout, axis=0))
         return dx;
     }
 
@@ -55,7 +55,7 @@ public sealed class Affine : ILayer
     {
         var x = Ensure.Forwarded(this.x, nameof(Affine));
         Ensure.SameShape(dout, x.RowCount, W.ColumnCount, nameof(Affine));
-        dw = MatrixProduct.TransposeThisAndMultiply(x, dout);
+        dw = MatrixProduct.TransposeOfTimes(x, dout);
         dbias = dout.ColumnSums();
     }
 }

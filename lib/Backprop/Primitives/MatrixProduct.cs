@@ -57,7 +57,7 @@ internal static class MatrixProduct
     }
 
     /// <summary>aᵀ·b, without forming aᵀ.</summary>
-    public static Matrix<double> TransposeThisAndMultiply(Matrix<double> a, Matrix<double> b)
+    public static Matrix<double> TransposeOfTimes(Matrix<double> a, Matrix<double> b)
     {
         Check(a.RowCount == b.RowCount, a, "ᵀ", b, "");
         return Accelerated && a.AsColumnMajorArray() is { } av && b.AsColumnMajorArray() is { } bv
@@ -67,7 +67,7 @@ internal static class MatrixProduct
     }
 
     /// <summary>a·bᵀ, without forming bᵀ.</summary>
-    public static Matrix<double> TransposeAndMultiply(Matrix<double> a, Matrix<double> b)
+    public static Matrix<double> TimesTransposeOf(Matrix<double> a, Matrix<double> b)
     {
         Check(a.ColumnCount == b.ColumnCount, a, "", b, "ᵀ");
         return Accelerated && a.AsColumnMajorArray() is { } av && b.AsColumnMajorArray() is { } bv
