@@ -14,19 +14,19 @@ public sealed class ImageSet
         if (imageHeight * imageWidth != x.ColumnCount)
         {
             throw new ArgumentException(
-                Messages.Format(Errors.ImagePixels, Shapes.Of(x), imageHeight, imageWidth, imageHeight * imageWidth), nameof(x));
+                Messages.Format(Errors.ImagePixels, Shapes.Of(x), imageHeight, imageWidth, imageHeight * imageWidth));
         }
 
         if (labels.Length != x.RowCount)
         {
-            throw new ArgumentException(Messages.Format(Errors.LabelsPerImageRow, labels.Length, Shapes.Of(x)), nameof(labels));
+            throw new ArgumentException(Messages.Format(Errors.LabelsPerImageRow, labels.Length, Shapes.Of(x)));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
         int bad = Array.FindIndex(labels, l => l < 0 || l >= classes);
         if (bad >= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(labels), labels[bad], Messages.Format(Errors.LabelOutOfRange, labels[bad], bad, classes));
+            throw new ArgumentOutOfRangeException(Messages.Format(Errors.LabelOutOfRange, labels[bad], bad, classes), innerException: null);
         }
 
         X = x;
@@ -88,7 +88,7 @@ public sealed class ImageSet
     {
         if (!(testFraction > 0 && testFraction < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, Errors.TestFraction);
+            throw new ArgumentOutOfRangeException(Errors.TestFraction, innerException: null);
         }
 
         var random = new Random(seed);

@@ -85,16 +85,14 @@ public static class Functions
         if (labels.Length != rows)
         {
             throw new ArgumentException(
-                Messages.Format(Errors.LabelsPerScoreRow, labels.Length, rows, classes),
-                nameof(labels));
+                Messages.Format(Errors.LabelsPerScoreRow, labels.Length, rows, classes));
         }
 
         for (int n = 0; n < labels.Length; n++)
         {
             if (labels[n] < 0 || labels[n] >= classes)
             {
-                throw new ArgumentOutOfRangeException(
-                    nameof(labels), labels[n], Messages.Format(Errors.LabelOutOfRange, labels[n], n, classes));
+                throw new ArgumentOutOfRangeException(Messages.Format(Errors.LabelOutOfRange, labels[n], n, classes), innerException: null);
             }
         }
     }

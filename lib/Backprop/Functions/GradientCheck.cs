@@ -18,8 +18,7 @@ public static class GradientCheck
         if (backprop.RowCount != numerical.RowCount || backprop.ColumnCount != numerical.ColumnCount)
         {
             throw new ArgumentException(
-                Messages.Format(Errors.GradientCheckShapes, parameter, Shapes.Of(backprop), Shapes.Of(numerical)),
-                nameof(numerical));
+                Messages.Format(Errors.GradientCheckShapes, parameter, Shapes.Of(backprop), Shapes.Of(numerical)));
         }
 
         return Compare(parameter, backprop.Enumerate(), numerical.Enumerate());
@@ -34,8 +33,7 @@ public static class GradientCheck
         if (backprop.Count != numerical.Count)
         {
             throw new ArgumentException(
-                Messages.Format(Errors.GradientCheckShapes, parameter, Shapes.Of(backprop), Shapes.Of(numerical)),
-                nameof(numerical));
+                Messages.Format(Errors.GradientCheckShapes, parameter, Shapes.Of(backprop), Shapes.Of(numerical)));
         }
 
         return Compare(parameter, backprop.Enumerate(), numerical.Enumerate());

@@ -11,7 +11,7 @@ public sealed class Sgd
     {
         if (!(learningRate > 0) || double.IsInfinity(learningRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, Errors.LearningRatePositive);
+            throw new ArgumentOutOfRangeException(Errors.LearningRatePositive, innerException: null);
         }
 
         LearningRate = learningRate;
@@ -45,7 +45,7 @@ public sealed class Sgd
         ArgumentNullException.ThrowIfNull(gradient);
         if (parameter.Count != gradient.Count)
         {
-            throw new ArgumentException(Messages.Format(Errors.GradientShape, Shapes.Of(gradient), Shapes.Of(parameter)), nameof(gradient));
+            throw new ArgumentException(Messages.Format(Errors.GradientShape, Shapes.Of(gradient), Shapes.Of(parameter)));
         }
 
         InPlace.SubtractScaled(parameter, LearningRate, gradient);

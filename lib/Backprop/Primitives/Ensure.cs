@@ -28,8 +28,7 @@ internal static class Ensure
         if (dout.RowCount != rows || dout.ColumnCount != columns)
         {
             throw new ArgumentException(
-                Messages.Format(Errors.DoutShape, layer, Shapes.Of(dout), $"({rows},{columns})"),
-                nameof(dout));
+                Messages.Format(Errors.DoutShape, layer, Shapes.Of(dout), $"({rows},{columns})"));
         }
     }
 
@@ -40,7 +39,7 @@ internal static class Ensure
         ArgumentNullException.ThrowIfNull(b, bName);
         if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount)
         {
-            throw new ArgumentException(Messages.Format(Errors.ShapesDiffer, aName, Shapes.Of(a), bName, Shapes.Of(b)), bName);
+            throw new ArgumentException(Messages.Format(Errors.ShapesDiffer, aName, Shapes.Of(a), bName, Shapes.Of(b)));
         }
     }
 
@@ -50,7 +49,7 @@ internal static class Ensure
         ArgumentNullException.ThrowIfNull(m, name);
         if (m.RowCount != rows || m.ColumnCount != columns)
         {
-            throw new ArgumentException(Messages.Format(Errors.ShapeOfOther, name, Shapes.Of(m), Other(other), $"({rows},{columns})"), name);
+            throw new ArgumentException(Messages.Format(Errors.ShapeOfOther, name, Shapes.Of(m), Other(other), $"({rows},{columns})"));
         }
     }
 
@@ -61,8 +60,7 @@ internal static class Ensure
         if (x.ColumnCount != W.RowCount)
         {
             throw new ArgumentException(
-                Messages.Format(Errors.NotAligned, Shapes.Of(x), Shapes.Of(W), x.ColumnCount, W.RowCount),
-                nameof(x));
+                Messages.Format(Errors.NotAligned, Shapes.Of(x), Shapes.Of(W), x.ColumnCount, W.RowCount));
         }
     }
 
@@ -74,7 +72,7 @@ internal static class Ensure
         if (b.Count != W.ColumnCount)
         {
             throw new ArgumentException(
-                Messages.Format(Errors.BiasPerColumn, Shapes.Of(b), Shapes.Of(W)), nameof(b));
+                Messages.Format(Errors.BiasPerColumn, Shapes.Of(b), Shapes.Of(W)));
         }
     }
 
