@@ -75,6 +75,23 @@ public class TwoLayerNetTests
     }
 
     [Fact]
+    public void Smaller_weights_put_more_hidden_inputs_within_h_of_the_relu_kink()
+    {
+        // 5.7's pitfall: a gradient check straddles ReLU's kink where a hidden input x·W1 (b1 is still 0) lies closer
+        // to 0 than a nudge moves it (at most h = 1e-4, pixels being at most 1). Hidden inputs shrink with the
+        // weights while the nudge does not, so over the same 200 seeds, on the notebook's three training digits,
+        // smaller weights hit the kink more often: the advice there is larger weights, not smaller.
+        var (train, _) = Digits.Load(RepositoryFiles.DigitsCsv).StratifiedSplit(0.25, seed: 0);
+        var x = train.X.SubMatrix(0, 3, 0, train.X.ColumnCount);
+        double Nearest(double std, int seed) => (x * new TwoLayerNet(64, 50, 10, weightInitStd: std, seed: seed).W1).Enumerate().Min(Math.Abs);
+        int Hits(double std) => Enumerable.Range(0, 200).Count(seed => Nearest(std, seed) < 1e-4);
+
+        Assert.Equal((3, 63, 192), (Hits(0.1), Hits(0.01), Hits(0.001)));
+        Assert.InRange(Nearest(0.01, 3), 6.85e-4, 6.95e-4); // the notebook's seed 3: every hidden input clear of the kink
+        Assert.InRange(Nearest(0.01, 0), 1.55e-5, 1.65e-5); // seed 0, its pitfall: one within h
+    }
+
+    [Fact]
     public void Backprop_agrees_with_the_numerical_gradient_as_in_the_books_gradient_check()
     {
         // The book's gradient_check.py: three samples, every parameter, the mean absolute difference.
