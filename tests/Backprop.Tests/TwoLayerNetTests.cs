@@ -59,8 +59,8 @@ public class TwoLayerNetTests
     [Fact]
     public void Accuracy_over_a_large_set_is_that_of_one_prediction_over_all_rows()
     {
-        // Accuracy predicts a data set in slices of rows; the answer must not depend on it. MNIST-wide rows
-        // (784) make the slices 12 rows long, so 1,797 rows take 150 slices, the last one shorter.
+        // Accuracy is the book's np.argmax(predict(x)) against the labels, here over MNIST-wide rows (784) and all
+        // 1,797 digits at once, counted independently row by row with MathNet's MaximumIndex.
         var digits = Digits.Load(RepositoryFiles.DigitsCsv);
         var x = Matrix<double>.Build.Dense(digits.Count, 784, (n, p) => p < 64 ? digits.X[n, p] : 0.0);
         var net = new TwoLayerNet(784, 50, 10, weightInitStd: 0.3, seed: 5);
