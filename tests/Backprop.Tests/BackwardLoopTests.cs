@@ -3,8 +3,9 @@ using static Backprop.Tests.TestData;
 namespace Backprop.Tests;
 
 /// <summary>
-/// TwoLayerNet.Gradient walks the reversed layers as the book's gradient() does, except that the first Affine is
-/// not asked for dx. These tests hold it to the book's loop and keep the first layer itself whole.
+/// TwoLayerNet.Gradient walks the reversed layers as the book's gradient() does. These tests hold it to a loop
+/// written here from the book's code (a different order, or a layer skipped, gives other gradients) and keep
+/// the first layer's dx, which the network does not use.
 /// </summary>
 public class BackwardLoopTests
 {

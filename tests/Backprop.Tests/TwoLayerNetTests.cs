@@ -59,8 +59,8 @@ public class TwoLayerNetTests
     [Fact]
     public void Accuracy_over_a_large_set_is_that_of_one_prediction_over_all_rows()
     {
-        // Accuracy predicts a data set in slices of rows; the answer must not depend on it. MNIST-wide rows
-        // (784) make the slices 12 rows long, so 1,797 rows take 150 slices, the last one shorter.
+        // Accuracy is the book's np.argmax(predict(x)) against the labels, here over MNIST-wide rows (784) and all
+        // 1,797 digits at once, counted independently row by row with MathNet's MaximumIndex.
         var digits = Digits.Load(RepositoryFiles.DigitsCsv);
         var x = Matrix<double>.Build.Dense(digits.Count, 784, (n, p) => p < 64 ? digits.X[n, p] : 0.0);
         var net = new TwoLayerNet(784, 50, 10, weightInitStd: 0.3, seed: 5);
@@ -72,6 +72,23 @@ public class TwoLayerNetTests
         Assert.Equal((double)right / x.RowCount, accuracy);
         Assert.Equal(accuracy, net.Accuracy(x, digits.OneHotLabels()));
         Assert.InRange(right, 50, x.RowCount - 50);   // neither all right nor all wrong: the comparison means something
+    }
+
+    [Fact]
+    public void Smaller_weights_put_more_hidden_inputs_within_h_of_the_relu_kink()
+    {
+        // 5.7's pitfall: a gradient check straddles ReLU's kink where a hidden input x·W1 (b1 is still 0) lies closer
+        // to 0 than a nudge moves it (at most h = 1e-4, pixels being at most 1). Hidden inputs shrink with the
+        // weights while the nudge does not, so over the same 200 seeds, on the notebook's three training digits,
+        // smaller weights hit the kink more often: the advice there is larger weights, not smaller.
+        var (train, _) = Digits.Load(RepositoryFiles.DigitsCsv).StratifiedSplit(0.25, seed: 0);
+        var x = train.X.SubMatrix(0, 3, 0, train.X.ColumnCount);
+        double Nearest(double std, int seed) => (x * new TwoLayerNet(64, 50, 10, weightInitStd: std, seed: seed).W1).Enumerate().Min(Math.Abs);
+        int Hits(double std) => Enumerable.Range(0, 200).Count(seed => Nearest(std, seed) < 1e-4);
+
+        Assert.Equal((3, 63, 192), (Hits(0.1), Hits(0.01), Hits(0.001)));
+        Assert.InRange(Nearest(0.01, 3), 6.85e-4, 6.95e-4); // the notebook's seed 3: every hidden input clear of the kink
+        Assert.InRange(Nearest(0.01, 0), 1.55e-5, 1.65e-5); // seed 0, its pitfall: one within h
     }
 
     [Fact]

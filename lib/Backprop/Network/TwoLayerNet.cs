@@ -10,7 +10,6 @@ public sealed class TwoLayerNet
 {
     private readonly Affine affine1;
     private readonly Affine affine2;
-    private readonly ILayer[] backwardOrder;
 
     /// <summary>W1 and W2 are weightInitStd · N(0, 1), drawn W1 first from <paramref name="seed"/>; b1 and b2 are zeros.</summary>
     public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, double weightInitStd = 0.01, int? seed = null)
@@ -26,14 +25,12 @@ public sealed class TwoLayerNet
 
         affine1 = new Affine(W1, b1);
         affine2 = new Affine(W2, b2);
-        var relu1 = new Relu();
         Layers =
         [
             new("Affine1", affine1),
-            new("Relu1", relu1),
+            new("Relu1", new Relu()),
             new("Affine2", affine2),
         ];
-        backwardOrder = [affine2, relu1, new WithoutDx(affine1)]; // the layers reversed; the data needs no dx
     }
 
     public Matrix<double> W1 { get; }
@@ -79,8 +76,8 @@ public sealed class TwoLayerNet
     {
         ArgumentNullException.ThrowIfNull(x);
         Functions.CheckLabels(labels, x.RowCount, W2.ColumnCount);
-        int[] y = RowWise.ArgMaxInSlices(Predict, x, Math.Max(W1.RowCount, W1.ColumnCount)); // np.argmax(predict(x), axis=1)
-        return (double)y.Where((label, n) => label == labels[n]).Count() / x.RowCount;
+        int[] y = RowWise.ArgMax(Predict(x)); // y = np.argmax(self.predict(x), axis=1)
+        return (double)y.Where((label, n) => label == labels[n]).Count() / x.RowCount; // np.sum(y == t) / float(x.shape[0])
     }
 
     /// <summary>∂L/∂(every parameter) by central differences (h = 1e-4), nudging each entry in place: slow, and independent of backprop.</summary>
@@ -113,11 +110,11 @@ public sealed class TwoLayerNet
     private TwoLayerNetGradients Backward()
     {
         Matrix<double> dout = LastLayer.Backward(1);
-        foreach (ILayer layer in backwardOrder)
+        foreach (var (_, layer) in Layers.Reverse())
         {
-            dout = layer.Backward(dout);
+            dout = layer.Backward(dout); // Affine1 returns ∂L/∂x of the data last: unused, as in the book
         }
 
-        return new(affine1.dW, affine1.db, affine2.dW, affine2.db);
+        return new(affine1.dW, affine1.db, affine2.dW, affine2.db); // grads['W1'] = self.layers['Affine1'].dW, …
     }
 }
