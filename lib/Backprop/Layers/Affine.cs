@@ -49,13 +49,4 @@ public sealed class Affine : ILayer
         dbias = dout.ColumnSums();                        // db = Σ rows of dout (np.sum(dout, axis=0))
         return dx;
     }
-
-    /// <summary>Sets dW and db as <see cref="Backward"/> does, without dx: for a first layer, whose dx nothing needs.</summary>
-    internal void BackwardParameters(Matrix<double> dout)
-    {
-        var x = Ensure.Forwarded(this.x, nameof(Affine));
-        Ensure.SameShape(dout, x.RowCount, W.ColumnCount, nameof(Affine));
-        dw = MatrixProduct.TransposeOfTimes(x, dout);
-        dbias = dout.ColumnSums();
-    }
 }

@@ -128,28 +128,4 @@ internal static class RowWise
 
         return best;
     }
-
-    /// <summary>
-    /// <c>np.argmax(f(x), axis=1)</c>, with f applied to a slice of rows at a time, each small enough that no matrix
-    /// of <paramref name="width"/> columns on the way reaches the large-object heap's 85,000 bytes: those are
-    /// collected only with everything else, and on a data set such collections took longer than the arithmetic.
-    /// Rows do not interact, so the answer is that of one pass over all of x.
-    /// </summary>
-    public static int[] ArgMaxInSlices(Func<Matrix<double>, Matrix<double>> f, Matrix<double> x, int width)
-    {
-        int sliceRows = Math.Max(1, 80_000 / (sizeof(double) * width));
-        if (x.RowCount <= sliceRows)
-        {
-            return ArgMax(f(x));
-        }
-
-        var best = new int[x.RowCount];
-        for (int start = 0; start < x.RowCount; start += sliceRows)
-        {
-            int rows = Math.Min(sliceRows, x.RowCount - start);
-            ArgMax(f(x.SubMatrix(start, rows, 0, x.ColumnCount))).CopyTo(best, start);
-        }
-
-        return best;
-    }
 }
