@@ -30,13 +30,13 @@ public sealed partial class EditionStyleTests
         new("ja", new(@"書籍"), "本"),
         new("ja", new(@"私たち|あなた"), "no 私たち/あなた: say it without the pronoun"),
         new("ja", new(@"レイヤー"), "レイヤ"),
-        new("ja", new($@"[{Japanese}ー、。][ ]?[:(]"), "full-width 「：」「（」 after Japanese text"),
+        new("ja", new($@"[{Japanese}ー、。][ ]?(:|\((?=[^)\n]*[{Japanese}]))"), "full-width 「：」「（」 after Japanese text (a parenthesis of Japanese words; a shape or a formula stays half-width)"),
         new("ja", new(@"練習問題(\s+(\d|\{\d\})|(\d+|\{\d\})\s*:)"), "練習問題N："),
         new("ja", new($@"(?<!\*)\*(?=[^\s*])[^*\n]*[{Japanese}][^*\n]*(?<=[^\s*])\*(?!\*)|(?<![\w_])_(?=\S)[^_\n]*[{Japanese}][^_\n]*(?<=\S)_(?![\w_])"), "no italics on Japanese words: bold or 「」", Applies.Markdown),
         new("ko", new(@"레이어|은닉 입력|가중치 합|엣지"), "the book's terms: 계층, 은닉층 (입력), 가중합, 에지"),
         new("ko", new(@"우리의|당신"), "no 우리의/당신: say it without the pronoun"),
         new("ko", new(@"(?m)[가-힣][^;\n`]*;|;[^;\n`]*[가-힣]"), "no semicolon in Korean text: 「, 」 or 「 / 」", Applies.Markdown | Applies.Resx),
-        new("ko", new(@"(니다|세요|어요|해요)[.!?](?=\s|$)"), "해라체 in prose (「~다」); quote a printed message in a code span or a blockquote", Applies.Markdown),
+        new("ko", new(@"((?<!아)니다|세요|어요|해요)[.!?](?=\s|$)"), "해라체 in prose (「~다」); quote a printed message in a code span or a blockquote", Applies.Markdown),
         new("ko", new(@"(?<!니)다\.(?=\s|$)"), "합쇼체 in the library's messages (「~니다.」)", Applies.Resx),
     ];
 
@@ -86,8 +86,9 @@ public sealed partial class EditionStyleTests
     [InlineData("ja", "本の図では", null)]
     [InlineData("ja", "書籍の図では", "本")]
     [InlineData("ja", "勾配確認の結果: 合格", "full-width")]
-    [InlineData("ja", "関数 (softmax) を使います", "full-width")]
+    [InlineData("ja", "関数 (ソフトマックス関数) を使います", "full-width")]
     [InlineData("ja", "`f(x)` と $f(x)$ は半角のままです", null)]
+    [InlineData("ja", "形状は (3,) で、点 (x, y) ごとに", null)]
     [InlineData("ja", "### 練習問題 1: 除算レイヤ", "練習問題N：")]
     [InlineData("ja", "### 練習問題1：除算レイヤ", null)]
     [InlineData("ja", "これは*重要な*点です", "italics")]
@@ -96,6 +97,7 @@ public sealed partial class EditionStyleTests
     [InlineData("ko", "은닉 입력이 0 근처에 있다", "은닉층")]
     [InlineData("ko", "덧셈: 15; 곱셈: 50", "semicolon")]
     [InlineData("ko", "이 값은 2.2입니다.", "해라체")]
+    [InlineData("ko", "이것은 버그가 아니다.", null)]
     [InlineData("ko", "이 값은 2.2다.\n> 이 셀은 `lib/Backprop.Notebooks는 최신 상태입니다.`를 출력한다.", null)]
     public void The_rules_catch_what_they_name(string language, string markdown, string? expected)
     {
