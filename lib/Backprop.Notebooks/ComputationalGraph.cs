@@ -60,13 +60,38 @@ public sealed class ComputationalGraph : IRichDisplay
         return this;
     }
 
-    /// <summary>Adds an operation node: <paramref name="symbol"/> in a circle, e.g. "×", "+", "exp", "÷".</summary>
+    /// <summary>
+    /// Adds an operation node: <paramref name="symbol"/> in a circle, e.g. "×", "+", "exp", "/". Its kind (which local
+    /// rule its backward step shows) is read from the symbol: + × exp / **2 log relu sigmoid dot Affine Softmax-with-Loss.
+    /// </summary>
     public ComputationalGraph Operation(string id, string symbol, double column, double row) =>
         Add(new GraphNode(id, symbol, column, row, IsOperation: true));
+
+    /// <summary>Adds an operation node at a given place, of a given kind whatever its symbol.</summary>
+    public ComputationalGraph Operation(string id, string symbol, double column, double row, GraphNodeKind kind) =>
+        Add(new GraphNode(id, symbol, column, row, IsOperation: true) { Kind = kind });
+
+    /// <summary>Adds an operation node placed from the edges (give no node a position, and the graph lays itself out).</summary>
+    public ComputationalGraph Operation(string id, string symbol) =>
+        Add(new GraphNode(id, symbol, 0, 0, IsOperation: true) { IsPlaced = false });
+
+    /// <summary>Adds an operation node of a given kind, placed from the edges.</summary>
+    public ComputationalGraph Operation(string id, string symbol, GraphNodeKind kind) =>
+        Add(new GraphNode(id, symbol, 0, 0, IsOperation: true) { Kind = kind, IsPlaced = false });
 
     /// <summary>Adds a value node drawn as plain text, e.g. an input "apple" or the output "price".</summary>
     public ComputationalGraph Value(string id, string label, double column, double row) =>
         Add(new GraphNode(id, label, column, row, IsOperation: false));
+
+    /// <summary>Adds a value node placed from the edges, labelled <paramref name="label"/> or else its id.</summary>
+    public ComputationalGraph Value(string id, string? label = null) =>
+        Add(new GraphNode(id, label ?? id, 0, 0, IsOperation: false) { IsPlaced = false });
+
+    /// <summary>
+    /// The walk-through the figure's buttons step through: every forward value in topological order, then every
+    /// gradient in reverse order, each with the local rule that produced it, in the UI culture's language.
+    /// </summary>
+    public IReadOnlyList<GraphStep> Steps => GraphWalk.Of(this);
 
     /// <summary>Adds an edge with its forward value and backward gradient as text (either may be null).</summary>
     public ComputationalGraph Edge(string from, string to, string? forward = null, string? backward = null)
@@ -88,8 +113,12 @@ public sealed class ComputationalGraph : IRichDisplay
     /// <summary>The figure as an <c>&lt;svg&gt;</c> element sized to its content.</summary>
     public string ToSvg() => GraphSvg.Render(this);
 
-    /// <summary>The SVG inside a div, for the text/html output of a notebook cell.</summary>
-    public string ToHtml() => $"<div class=\"computational-graph\">{ToSvg()}</div>";
+    /// <summary>
+    /// The SVG inside a div, for the text/html output of a notebook cell, with buttons under it that step through
+    /// the forward and backward pass (<see cref="Steps"/>). The figure opens finished, as <see cref="ToSvg"/> draws
+    /// it; without scripts (an untrusted notebook, GitHub) the buttons stay hidden and the figure is all there is.
+    /// </summary>
+    public string ToHtml() => GraphScript.Html(this);
 
     /// <summary>One line per edge: "apple → mul: forward 100, backward 2.2".</summary>
     public override string ToString()

@@ -42,9 +42,11 @@ public static class CommandLine
 
     private static readonly Option<string?> Html = new("--html")
     {
-        Description = "also write one standalone HTML page per notebook (offline: plotly.js inlined) and an index.html",
+        Description = "also write the notebooks as a static site: a page per notebook with chapter navigation, a front page per language, the .ipynb files and one plotly.js (offline)",
         HelpName = "DIR",
     };
+
+    private static readonly Option<bool> NoRun = new("--no-run") { Description = "start no kernel: export the outputs stored in the notebooks (with --html); not with --check or --update" };
 
     private static readonly Option<double> Timeout = new("--timeout")
     {
@@ -69,7 +71,7 @@ public static class CommandLine
     {
         var command = new Command("run", "Execute notebooks headless in the real .NET Interactive kernel (the dotnet-interactive tool pinned in .config/dotnet-tools.json).")
         {
-            Paths, Out, Update, Check, Html, Timeout, Jobs, ContinueOnError,
+            Paths, Out, Update, Check, Html, NoRun, Timeout, Jobs, ContinueOnError,
         };
         command.SetAction((result, token) => run(Options(result), token));
         var root = new RootCommand("Backprop Notebooks' headless notebook runner.\nExit codes: 0 all good; 1 a cell failed or (--check) outputs drifted; 2 bad usage or an unreadable notebook.");
@@ -85,6 +87,7 @@ public static class CommandLine
             Update = result.GetValue(Update),
             Check = result.GetValue(Check),
             HtmlDirectory = result.GetValue(Html),
+            NoRun = result.GetValue(NoRun),
             CellTimeout = TimeSpan.FromSeconds(result.GetValue(Timeout)),
             Jobs = result.GetValue(Jobs),
             ContinueOnError = result.GetValue(ContinueOnError),

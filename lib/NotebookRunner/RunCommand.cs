@@ -37,50 +37,67 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
             return ExitCodes.BadInput;
         }
 
+        if (options.NoRun && (options.Check || options.Update))
+        {
+            throw new UsageException("--no-run runs nothing to check or update with; use it with --html");
+        }
+
         var clock = Stopwatch.StartNew();
         var display = new ProgressDisplay(output);
         var executor = new NotebookExecutor(new ExecutionSettings(options.CellTimeout, options.ContinueOnError), display.Line);
 
         // Each notebook has its own kernel process, started in the notebook's own folder.
-        await display.RunAsync(jobs, options.Jobs, async (job, progress, token) =>
+        if (options.NoRun)
         {
-            job.Result = await executor.RunAsync(job.Source, progress, token).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            foreach (var job in jobs)
+            {
+                job.Result = new NotebookRunResult(job.Source, [], TimeSpan.Zero);
+            }
+        }
+        else
+        {
+            await display.RunAsync(jobs, options.Jobs, async (job, progress, token) =>
+            {
+                job.Result = await executor.RunAsync(job.Source, progress, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
 
         var pages = jobs.Select(j => Editions.PageOf(j.Source.Path, j.Name)).ToList();
         var drifted = false;
-        foreach (var (job, page) in jobs.Zip(pages))
+        foreach (var job in jobs)
         {
-            WriteResults(job, page, pages);
+            WriteResults(job);
             drifted |= options.Check && job.Drifts.Count > 0;
         }
 
         if (options.HtmlDirectory is { } htmlDirectory)
         {
-            WriteIndexes(htmlDirectory, jobs, pages);
+            WriteSite(htmlDirectory, jobs, pages);
         }
 
         display.Summary(jobs, clock.Elapsed);
         return jobs.All(j => j.Result!.Succeeded) && !drifted ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    /// <summary>An index per language in the run, each listing that language's pages and linking the other indexes.</summary>
-    private void WriteIndexes(string htmlDirectory, List<NotebookJob> jobs, List<Editions.Page> pages)
+    /// <summary>The pages as one site (<see cref="Site"/>): navigation, front pages, the notebooks, one plotly.js.</summary>
+    private void WriteSite(string htmlDirectory, List<NotebookJob> jobs, List<Editions.Page> pages)
     {
-        var languages = pages.Select(p => p.Language).Distinct().ToList();
-        foreach (var language in languages)
+        var entries = jobs.Zip(pages).Select(p => new Site.Entry(
+            p.First.Result!.Executed, p.First.Source.Path, p.Second, HtmlExporter.Title(p.First.Result!.Executed, Path.GetFileNameWithoutExtension(p.First.Name)))).ToList();
+        Site.Write(htmlDirectory, entries);
+        foreach (var job in jobs)
         {
-            var href = Editions.IndexHref(language);
-            var listed = jobs.Zip(pages).Where(p => p.Second.Language == language)
-                .Select(p => (HtmlExporter.Title(p.First.Source, p.First.Name), Editions.Link(href, p.Second.Href)));
-            var index = HtmlExporter.Index(listed, language, Editions.IndexLinksFrom(language, languages));
-            NotebookWriter.WriteAtomically(Path.Combine(htmlDirectory, href), System.Text.Encoding.UTF8.GetBytes(index));
+            foreach (var problem in HtmlExporter.MathProblems(job.Result!.Executed))
+            {
+                output.WriteLine($"html   {job.Name} {problem} (shown marked on the page)");
+            }
         }
 
+        var languages = pages.Select(p => p.Language).Distinct();
         output.WriteLine($"html   {jobs.Count} page(s) and {string.Join(", ", languages.Select(Editions.IndexHref))} in {htmlDirectory}");
     }
 
-    private void WriteResults(NotebookJob job, Editions.Page page, List<Editions.Page> pages)
+    private void WriteResults(NotebookJob job)
     {
         var executed = job.Result!.Executed;
         var isDib = job.Source.Format == NotebookFormat.Dib;
@@ -111,17 +128,6 @@ public sealed class RunCommand(RunOptions options, IAnsiConsole output)
         if (options.Update)
         {
             Update(job, isDib);
-        }
-
-        if (options.HtmlDirectory is { } htmlDirectory)
-        {
-            var title = HtmlExporter.Title(executed, Path.GetFileNameWithoutExtension(job.Name));
-            var html = HtmlExporter.Export(executed, title, page.Language, Editions.LinksFrom(page, pages));
-            NotebookWriter.WriteAtomically(job.OutputPath(htmlDirectory, ".html"), System.Text.Encoding.UTF8.GetBytes(html));
-            foreach (var problem in HtmlExporter.MathProblems(executed))
-            {
-                output.WriteLine($"html   {job.Name} {problem} (shown marked on the page)");
-            }
         }
     }
 

@@ -17,6 +17,9 @@ public sealed record RunOptions
 
     public string? HtmlDirectory { get; init; }
 
+    /// <summary>Start no kernel: the notebooks as stored are what --out and --html get (for an export of stored outputs).</summary>
+    public bool NoRun { get; init; }
+
     public TimeSpan CellTimeout { get; init; } = ExecutionSettings.Default.CellTimeout;
 
     public int Jobs { get; init; } = Environment.ProcessorCount;

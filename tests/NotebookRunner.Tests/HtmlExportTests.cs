@@ -141,11 +141,19 @@ public sealed class HtmlExportTests
         Assert.Contains("<html lang=\"en\">", Read("solo.html"), StringComparison.Ordinal);
 
         Assert.Contains("<title>Notebooks</title>", Read("index.html"), StringComparison.Ordinal);
-        Assert.Contains("<ul>\n<li><a href=\"solo.html\">English only</a></li>\n<li><a href=\"x.html\">Tiny layer</a></li>\n</ul>", Read("index.html"), StringComparison.Ordinal);
+        Assert.Contains("<ol class=\"chapters\">\n<li><a href=\"solo.html\">English only</a></li>\n<li><a href=\"x.html\">Tiny layer</a></li>\n</ol>", Read("index.html"), StringComparison.Ordinal);
         Assert.Contains("<title>노트북 목록</title>", Read("ko/index.html"), StringComparison.Ordinal);
-        Assert.Contains("<ul>\n<li><a href=\"x.html\">작은 계층</a></li>\n</ul>", Read("ko/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<ol class=\"chapters\">\n<li><a href=\"x.html\">작은 계층</a></li>\n</ol>", Read("ko/index.html"), StringComparison.Ordinal);
         Assert.Contains("<title>ノートブック一覧</title>", Read("ja/index.html"), StringComparison.Ordinal);
-        Assert.Contains("<ul>\n<li><a href=\"x.html\">小さなレイヤ</a></li>\n</ul>", Read("ja/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<ol class=\"chapters\">\n<li><a href=\"x.html\">小さなレイヤ</a></li>\n</ol>", Read("ja/index.html"), StringComparison.Ordinal);
+
+        // The site: chapters in order with the current one marked, previous and next, home, the notebook to download.
+        Assert.Contains("<li><span aria-current=\"page\">English only</span></li><li><a href=\"x.html\">Tiny layer</a></li>", Read("solo.html"), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"x.html\" rel=\"next\">Next: Tiny layer →</a>", Read("solo.html"), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"solo.html\" rel=\"prev\">← Previous: English only</a>", Read("x.html"), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"index.html\" rel=\"home\">トップへ</a> · <a href=\"x.ipynb\" download>.ipynb をダウンロード</a>", Read("ja/x.html"), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(html, "ja", "x.ipynb")));
+        Assert.DoesNotContain("codespaces", Read("x.html"), StringComparison.Ordinal); // the fixture is in no repository with a .devcontainer
     }
 
     [Fact]

@@ -27,11 +27,20 @@ internal static class GraphSvg
     /// <summary>Where along an edge a label may sit, most preferred first: the middle, then outwards.</summary>
     private static readonly double[] Positions = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9];
 
-    public static string Render(ComputationalGraph graph)
+    public static string Render(ComputationalGraph graph) => Draw(graph, graph.Steps).Svg;
+
+    /// <summary>
+    /// The SVG, each edge label carrying the number of the step that reveals it (data-step, counted from 1) and each
+    /// node its id (data-node); with the boxes of the nodes, for the script to point at the node that computes.
+    /// </summary>
+    public static (string Svg, IReadOnlyDictionary<string, Box> Nodes) Draw(ComputationalGraph graph, IReadOnlyList<GraphStep> steps)
     {
-        (double columnSpacing, double rowSpacing) = Spacing(graph);
-        var nodes = graph.Nodes.ToDictionary(
+        var positions = GraphLayout.Of(graph);
+        var laid = graph.Nodes.Select(n => n with { Column = positions[n.Id].Column, Row = positions[n.Id].Row }).ToDictionary(n => n.Id);
+        (double columnSpacing, double rowSpacing) = Spacing(graph, laid);
+        var nodes = laid.Values.ToDictionary(
             n => n.Id, n => new NodeShape(n, new Point(n.Column * columnSpacing, n.Row * rowSpacing)));
+        var stepOf = steps.Select((s, i) => (s, i)).ToDictionary(p => (p.s.Edge, p.s.Pass), p => p.i + 1);
         EdgePath[] paths = graph.Edges.Select(e => new EdgePath(e, nodes[e.From], nodes[e.To])).ToArray();
 
         var svg = new StringBuilder();
@@ -45,17 +54,19 @@ internal static class GraphSvg
 
         foreach (NodeShape s in nodes.Values)
         {
+            string id = $" data-node=\"{Escape(s.Node.Id).Replace("\"", "&quot;", StringComparison.Ordinal)}\"";
             svg.Append(s.Node.IsOperation
-                ? $"<circle cx=\"{N(s.Center.X)}\" cy=\"{N(s.Center.Y)}\" r=\"{N(s.HalfWidth)}\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.5\"/>"
+                ? $"<circle cx=\"{N(s.Center.X)}\" cy=\"{N(s.Center.Y)}\" r=\"{N(s.HalfWidth)}\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.5\"{id}/>"
                   + Text(s.Center, s.Node.Label, s.FontSize, Ink, "middle")
-                : Text(s.Center, s.Node.Label, s.FontSize, Ink, "middle"));
+                : Text(s.Center, s.Node.Label, s.FontSize, Ink, "middle", extra: id));
             bounds = Grow(bounds, s.Box);
         }
 
         var taken = nodes.Values.Select(s => s.Box).ToList();
-        foreach (EdgePath p in paths)
+        for (int e = 0; e < paths.Length; e++)
         {
-            foreach ((string? label, Point side, string color) in new[] { (p.Edge.Forward, p.Normal, Ink), (p.Edge.Backward, -p.Normal, BackwardColor) })
+            EdgePath p = paths[e];
+            foreach ((string? label, Point side, string color, GraphPass pass) in new[] { (p.Edge.Forward, p.Normal, Ink, GraphPass.Forward), (p.Edge.Backward, -p.Normal, BackwardColor, GraphPass.Backward) })
             {
                 if (string.IsNullOrEmpty(label))
                 {
@@ -65,7 +76,8 @@ internal static class GraphSvg
                 Box box = PlaceLabel(p, label, side, taken, paths);
                 taken.Add(box);
                 bounds = Grow(bounds, box);
-                svg.Append(Text(new Point((box.MinX + box.MaxX) / 2, (box.MinY + box.MaxY) / 2), label, LabelSize, color, "middle"));
+                string step = stepOf.TryGetValue((e, pass), out int k) ? $" data-step=\"{k}\"" : "";
+                svg.Append(Text(new Point((box.MinX + box.MaxX) / 2, (box.MinY + box.MaxY) / 2), label, LabelSize, color, "middle", extra: step));
             }
         }
 
@@ -85,25 +97,26 @@ internal static class GraphSvg
         Box frame = new(content.MinX - Padding, content.MinY - Padding, content.MaxX + Padding, content.MaxY + Padding);
         string width = N(Math.Ceiling(frame.MaxX - frame.MinX));
         string height = N(Math.Ceiling(frame.MaxY - frame.MinY));
-        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" "
+        string svgText = $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" "
             + $"viewBox=\"{N(frame.MinX)} {N(frame.MinY)} {width} {height}\" font-family=\"{Font}\" "
             + "style=\"max-width:100%;height:auto;\" role=\"img\">"
             + $"<rect x=\"{N(frame.MinX)}\" y=\"{N(frame.MinY)}\" width=\"{width}\" height=\"{height}\" rx=\"6\" fill=\"#ffffff\"/>"
             + svg + "</svg>";
+        return (svgText, nodes.ToDictionary(n => n.Key, n => n.Value.Box));
     }
 
     /// <summary>
     /// Grid spacing wide enough that every edge's longer label fits between the outlines of its two
     /// nodes with room for the arrowhead; tall enough for vertical edges the same way.
     /// </summary>
-    private static (double Column, double Row) Spacing(ComputationalGraph graph)
+    private static (double Column, double Row) Spacing(ComputationalGraph graph, Dictionary<string, GraphNode> laid)
     {
         double column = MinColumnSpacing;
         double row = MinRowSpacing;
         foreach (GraphEdge e in graph.Edges)
         {
-            var a = new NodeShape(graph.Find(e.From), default);
-            var b = new NodeShape(graph.Find(e.To), default);
+            var a = new NodeShape(laid[e.From], default);
+            var b = new NodeShape(laid[e.To], default);
             double label = Math.Max(LabelWidth(e.Forward), LabelWidth(e.Backward));
             double columns = Math.Abs(b.Node.Column - a.Node.Column);
             double rows = Math.Abs(b.Node.Row - a.Node.Row);
@@ -193,8 +206,8 @@ internal static class GraphSvg
 
     private static Box Grow(Box? bounds, Box box) => bounds is { } b ? b.Union(box) : box;
 
-    private static string Text(Point at, string text, double size, string color, string anchor, bool bold = false) =>
-        $"<text x=\"{N(at.X)}\" y=\"{N(at.Y)}\" dy=\"0.35em\" font-size=\"{N(size)}\" fill=\"{color}\" text-anchor=\"{anchor}\"{(bold ? " font-weight=\"bold\"" : "")}>{Escape(text)}</text>";
+    private static string Text(Point at, string text, double size, string color, string anchor, bool bold = false, string extra = "") =>
+        $"<text x=\"{N(at.X)}\" y=\"{N(at.Y)}\" dy=\"0.35em\" font-size=\"{N(size)}\" fill=\"{color}\" text-anchor=\"{anchor}\"{(bold ? " font-weight=\"bold\"" : "")}{extra}>{Escape(text)}</text>";
 
     private static double LabelWidth(string? label) => label is null ? 0 : TextWidth.Of(label, LabelSize);
 

@@ -14,16 +14,25 @@ namespace NotebookRunner.Engine.Export;
 /// </summary>
 public static class HtmlExporter
 {
+    /// <param name="navigation">A site's navigation (<see cref="Site"/>), shown under the language bar and, previous and next, at the end.</param>
+    /// <param name="plotlySrc">Where the site's one copy of plotly.js is, relative to the page; null inlines it in the page.</param>
     public static string Export(
-        Notebook notebook, string title, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null)
+        Notebook notebook, string title, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null,
+        string? navigation = null, string? plotlySrc = null)
     {
         language ??= Editions.English;
         var body = string.Concat(notebook.Cells.Select(RenderCell));
 
-        // Inlined once, when a chart needs it: the charts' loader sees window.Plotly and never reaches for the network.
-        var plotly = body.Contains("Plotly.newPlot", StringComparison.Ordinal)
-            ? $"<script type=\"text/javascript\">\n{PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}\n</script>\n"
-            : "";
+        // Once, when a chart needs it, loaded before the body: the charts' loader sees window.Plotly and never reaches
+        // for the network. A site links its one copy; a loose page carries its own.
+        var plotly = !body.Contains("Plotly.newPlot", StringComparison.Ordinal) ? ""
+            : plotlySrc is not null ? $"<script type=\"text/javascript\" src=\"{WebUtility.HtmlEncode(plotlySrc)}\"></script>\n"
+            : $"<script type=\"text/javascript\">\n{PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}\n</script>\n";
+        if (navigation is not null)
+        {
+            body = navigation + body + Site.Footer(navigation);
+        }
+
         return $"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n" +
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
                $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>\n{Style}</style>\n{plotly}" +
@@ -31,14 +40,19 @@ public static class HtmlExporter
     }
 
     /// <summary>A page linking the exported notebooks, in run order, each under its first heading; titled in its language.</summary>
+    /// <param name="about">A site's front matter (what this is, where to run it), shown above the list, which is then numbered.</param>
     public static string Index(
-        IEnumerable<(string Title, string Href)> pages, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null)
+        IEnumerable<(string Title, string Href)> pages, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null,
+        string? about = null)
     {
         language ??= Editions.English;
         var list = string.Concat(pages.Select(p => $"<li><a href=\"{WebUtility.HtmlEncode(p.Href)}\">{WebUtility.HtmlEncode(p.Title)}</a></li>\n"));
         var title = WebUtility.HtmlEncode(language.IndexTitle);
-        return $"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{Style}" +
-               $"</style>\n</head>\n<body>\n<main>\n{LanguageBar(language, editions ?? [])}<h1>{title}</h1>\n<ul>\n{list}</ul>\n</main>\n</body>\n</html>\n";
+        var tag = about is null ? "ul" : "ol class=\"chapters\"";
+        return $"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n" +
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+               $"<title>{title}</title>\n<style>\n{Style}" +
+               $"</style>\n</head>\n<body>\n<main>\n{LanguageBar(language, editions ?? [])}<h1>{title}</h1>\n{about}<{tag}>\n{list}</{tag.Split(' ')[0]}>\n</main>\n</body>\n</html>\n";
     }
 
     /// <summary>"English · 한국어 · 日本語", each other language a link, the page's own not; nothing when there is no other.</summary>
@@ -127,5 +141,11 @@ public static class HtmlExporter
         nav.languages { text-align: right; font-size: 14px; color: #8c959f; margin-bottom: 8px; }
         nav.languages a { color: #0969da; text-decoration: none; } nav.languages a:hover { text-decoration: underline; }
         nav.languages [aria-current] { color: #1f2328; font-weight: 600; }
+        nav.site { font-size: 14px; border-bottom: 1px solid #d0d7de; padding-bottom: 8px; margin-bottom: 12px; }
+        nav.site.bottom { border-bottom: 0; border-top: 1px solid #d0d7de; padding-top: 8px; margin-top: 24px; }
+        nav.site a { color: #0969da; text-decoration: none; } nav.site a:hover { text-decoration: underline; }
+        nav.site .steps { display: flex; justify-content: space-between; gap: 12px; margin-top: 6px; }
+        nav.site ol.chapters { margin: 6px 0; padding-left: 1.6em; columns: 2; } nav.site [aria-current] { font-weight: 600; }
+        .computational-graph button { cursor: pointer; }
         """;
 }

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Backprop.Notebooks.Tests;
+
+/// <summary>
+/// The order a graph's buttons reveal its labels in: forward values in topological order, then gradients in reverse,
+/// each when the node the edge enters computes it, with that node's local rule and the figure's own numbers.
+/// </summary>
+[Collection(FormatterCollection.Name)]
+public sealed partial class ComputationalGraphStepTests
+{
+    /// <summary>
+    /// z = t·t with t = x + y, at x = 1, y = 2: t = 3 feeds the × twice, each input gets the other, 3, and the add
+    /// node receives both, 3 + 3 = 6 = 2t (numbers by hand: ∂z/∂x = ∂z/∂y = 2(x + y) = 6).
+    /// </summary>
+    private static ComputationalGraph SharedInput() => Notebook.Graph()
+        .Value("x").Value("y").Operation("add", "+").Operation("mul", "×").Value("z")
+        .Edge("x", "add", 1, 6).Edge("y", "add", 2, 6)
+        .Edge("add", "mul", 3, 3).Edge("add", "mul", 3, 3)
+        .Edge("mul", "z", 9, 1);
+
+    private static string Describe(GraphStep s, ComputationalGraph g) =>
+        $"{(s.Pass == GraphPass.Forward ? "F" : "B")} {g.Edges[s.Edge].From}>{g.Edges[s.Edge].To} @{s.Node}";
+
+    [Fact]
+    public void A_value_feeding_one_node_twice_sends_back_the_sum_only_after_both_gradients_arrive()
+    {
+        ComputationalGraph graph = SharedInput();
+        IReadOnlyList<GraphStep> steps = graph.Steps;
+        Assert.Equal(
+            [
+                "F x>add @x", "F y>add @y", "F add>mul @add", "F add>mul @add", "F mul>z @mul",
+                "B mul>z @z", "B add>mul @mul", "B add>mul @mul", "B x>add @add", "B y>add @add",
+            ],
+            steps.Select(s => Describe(s, graph)));
+        Assert.Equal([0, 1, 2, 3, 4, 4, 2, 3, 0, 1], steps.Select(s => s.Edge));
+        Assert.Equal("1 + 2 = 3", steps[2].Text);
+        Assert.Equal("3 × 3 = 9", steps[4].Text);
+        Assert.Equal("the backward pass starts with 1", steps[5].Text);
+        Assert.Equal("× swaps its inputs: 1 × 3 = 3", steps[6].Text);
+        Assert.Equal("+ passes (3 + 3) on", steps[8].Text);
+    }
+
+    [Fact]
+    public void The_square_node_of_x_plus_y_squared_multiplies_by_2t()
+    {
+        // The notebook's figure of z = (x + y)² at x = 1, y = 2: t = 3, ∂z/∂t = 2t = 6, ∂z/∂x = ∂z/∂y = 6.
+        ComputationalGraph graph = Notebook.Graph()
+            .Value("x").Value("y").Operation("add", "+").Operation("square", "**2").Value("z")
+            .Edge("x", "add", 1, 6).Edge("y", "add", 2, 6).Edge("add", "square", 3, 6).Edge("square", "z", 9, 1);
+        IReadOnlyList<GraphStep> steps = graph.Steps;
+        Assert.Equal(
+            ["F x>add @x", "F y>add @y", "F add>square @add", "F square>z @square", "B square>z @z", "B add>square @square", "B x>add @add", "B y>add @add"],
+            steps.Select(s => Describe(s, graph)));
+        Assert.Equal("3² = 9", steps[3].Text);
+        Assert.Equal("x² multiplies by 2x: 1 × 2 × 3 = 6", steps[5].Text);
+        Assert.Equal("+ passes 6 on", steps[6].Text);
+    }
+
+    [Fact]
+    public void Apples_and_oranges_reveal_in_topological_order_and_back_in_reverse()
+    {
+        ComputationalGraph graph = ComputationalGraphTests.Shop();
+        IReadOnlyList<GraphStep> steps = graph.Steps;
+        Assert.Equal(
+            [
+                "F apple>mul_apple @apple", "F apple_num>mul_apple @apple_num", "F mul_apple>add @mul_apple",
+                "F orange>mul_orange @orange", "F orange_num>mul_orange @orange_num", "F mul_orange>add @mul_orange",
+                "F add>mul_tax @add", "F tax>mul_tax @tax", "F mul_tax>price @mul_tax",
+                "B mul_tax>price @price", "B add>mul_tax @mul_tax", "B tax>mul_tax @mul_tax",
+                "B mul_apple>add @add", "B mul_orange>add @add",
+                "B orange>mul_orange @mul_orange", "B orange_num>mul_orange @mul_orange",
+                "B apple>mul_apple @mul_apple", "B apple_num>mul_apple @mul_apple",
+            ],
+            steps.Select(s => Describe(s, graph)));
+        string Text(string from, string to, GraphPass pass) =>
+            steps.Single(s => s.Pass == pass && graph.Edges[s.Edge].From == from && graph.Edges[s.Edge].To == to).Text;
+        Assert.Equal("100 × 2 = 200", Text("mul_apple", "add", GraphPass.Forward));
+        Assert.Equal("200 + 450 = 650", Text("add", "mul_tax", GraphPass.Forward));
+        Assert.Equal("tax = 1.1", Text("tax", "mul_tax", GraphPass.Forward));
+        Assert.Equal("× swaps its inputs: 1 × 1.1 = 1.1", Text("add", "mul_tax", GraphPass.Backward));
+        Assert.Equal("+ passes 1.1 on", Text("mul_apple", "add", GraphPass.Backward));
+        Assert.Equal("+ passes 1.1 on", Text("mul_orange", "add", GraphPass.Backward));
+        Assert.Equal("× swaps its inputs: 1.1 × 2 = 2.2", Text("apple", "mul_apple", GraphPass.Backward));
+        Assert.Equal("× swaps its inputs: 1.1 × 100 = 110.00000000000001", Text("apple_num", "mul_apple", GraphPass.Backward));
+    }
+
+    [Fact]
+    public void The_sigmoid_nodes_name_their_rules_with_the_cells_numbers()
+    {
+        // Python: x = 2, y = 1/(1 + e⁻²) = 0.88079708, dy/dx = y(1 − y) = 0.10499359; exp(−2) = 0.13533528.
+        ComputationalGraph graph = Notebook.Graph().WithSignificantDigits(8)
+            .Value("x").Operation("mul", "×").Value("minus1", "−1").Operation("exp", "exp").Operation("add", "+").Value("one", "1")
+            .Operation("div", "/").Value("y")
+            .Edge("x", "mul", 2, 0.10499358540350652).Edge("minus1", "mul")
+            .Edge("mul", "exp", -2, -0.10499358540350652).Edge("exp", "add", 0.1353352832366127, -0.7758034884)
+            .Edge("one", "add").Edge("add", "div", 1.1353352832366128, -0.7758034884).Edge("div", "y", 0.8807970779778823, 1);
+        var texts = graph.Steps.Select(s => s.Text).ToList();
+        Assert.Contains("2 × (−1) = −2", texts);
+        Assert.Contains("exp(−2) = 0.13533528", texts);
+        Assert.Contains("1/1.1353353 = 0.88079708", texts);
+        Assert.Contains("1/x multiplies by −y²: 1 × (−0.88079708²) = −0.77580349", texts);
+        Assert.Contains("+ passes −0.77580349 on", texts);
+        Assert.Contains("exp multiplies by its own output: (−0.77580349) × 0.13533528 = −0.10499359", texts);
+        Assert.Contains("× swaps its inputs: (−0.10499359) × (−1) = 0.10499359", texts);
+    }
+
+    [Fact]
+    public void Relu_passes_or_stops_by_the_sign_of_its_input()
+    {
+        ComputationalGraph graph = Notebook.Graph().WithSignificantDigits(8)
+            .Value("x1", "x").Operation("r1", "relu").Value("y1", "y").Value("x2", "x").Operation("r2", "relu").Value("y2", "y")
+            .Edge("x1", "r1", 3, 1.5).Edge("r1", "y1", 3, 1.5).Edge("x2", "r2", -0.5, 0).Edge("r2", "y2", 0, 1.5);
+        var texts = graph.Steps.Select(s => s.Text).ToList();
+        Assert.Contains("ReLU passes 1.5 on, as x = 3 > 0", texts);
+        Assert.Contains("ReLU stops the gradient, as x = −0.5 ≤ 0: 0", texts);
+    }
+
+    [Fact]
+    public void Symbolic_labels_name_the_rule_and_the_result()
+    {
+        ComputationalGraph graph = Notebook.Graph()
+            .Value("X").Value("W").Operation("dot", "dot").Value("Y")
+            .Edge("X", "dot", "X", "∂L/∂Y · Wᵀ").Edge("W", "dot", "W", "Xᵀ · ∂L/∂Y").Edge("dot", "Y", "X · W", "∂L/∂Y");
+        var texts = graph.Steps.Select(s => s.Text).ToList();
+        Assert.Equal(["X", "W", "dot → X · W", "the backward pass starts with ∂L/∂Y",
+            "the matrix product multiplies by Wᵀ on the right → ∂L/∂Y · Wᵀ", "the matrix product multiplies by Xᵀ on the left → Xᵀ · ∂L/∂Y"], texts);
+    }
+
+    [Fact]
+    public void Kinds_come_from_the_symbol_or_are_given()
+    {
+        Assert.Equal(GraphNodeKind.Square, GraphNodeKinds.FromSymbol("**2"));
+        Assert.Equal(GraphNodeKind.Reciprocal, GraphNodeKinds.FromSymbol("/"));
+        Assert.Equal(GraphNodeKind.SoftmaxWithLoss, GraphNodeKinds.FromSymbol("Softmax-with-Loss"));
+        Assert.Equal(GraphNodeKind.Other, GraphNodeKinds.FromSymbol("CEE"));
+        ComputationalGraph graph = Notebook.Graph().Value("x").Operation("f", "f", GraphNodeKind.Exp).Value("y")
+            .Edge("x", "f", 0, 1).Edge("f", "y", 1, 1);
+        Assert.Equal("exp multiplies by its own output: 1 × 1 = 1", graph.Steps.Last().Text);
+    }
+
+    [Theory]
+    [InlineData("ko", "×는 입력을 서로 바꿔 곱합니다: 1.1 × 2 = 2.2", "역전파 1/2: 역전파는 1.1에서 시작합니다")]
+    [InlineData("ja", "× は入力を入れ替えて掛けます：1.1 × 2 = 2.2", "逆伝播 1/2：逆伝播は 1.1 から始まります")]
+    public void Rules_are_in_the_editions_language(string culture, string rule, string caption)
+    {
+        CultureInfo ui = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            ComputationalGraph graph = Notebook.Graph().Value("a").Value("b").Operation("mul", "×").Value("c")
+                .Edge("a", "mul", 100, 2.2).Edge("b", "mul", 2, null).Edge("mul", "c", 200, 1.1);
+            Assert.Equal(rule, graph.Steps.Last().Text);
+            Assert.Contains(JsonEscaped(caption), graph.ToHtml(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
+    [Fact]
+    public void Every_label_carries_its_step_once_and_the_figure_opens_finished()
+    {
+        ComputationalGraph graph = ComputationalGraphTests.Shop();
+        string html = graph.ToHtml();
+        Match svg = SvgElement().Match(html);
+        XElement figure = XElement.Parse(svg.Value);
+        var numbered = figure.Descendants().Where(e => e.Attribute("data-step") is not null).ToList();
+        Assert.Equal(Enumerable.Range(1, 18), numbered.Select(e => int.Parse(e.Attribute("data-step")!.Value, CultureInfo.InvariantCulture)).Order());
+        Assert.All(numbered, e => Assert.Null(e.Attribute("visibility")));
+        Assert.Equal("2.2", numbered.Single(e => e.Attribute("data-step")!.Value == "17").Value);
+        Assert.Equal(graph.ToSvg(), svg.Value);
+        Assert.Equal(html, graph.ToHtml());
+        Assert.Contains("<div class=\"cg-controls\" role=\"group\" aria-label=\"Step through the graph\" hidden", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("</script", html[..html.LastIndexOf("</script>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cycle_is_named()
+    {
+        ComputationalGraph graph = Notebook.Graph().Operation("a", "+").Operation("b", "×").Edge("a", "b").Edge("b", "a");
+        var e = Assert.Throws<InvalidOperationException>(() => graph.Steps);
+        Assert.Contains("\"a\"", e.Message, StringComparison.Ordinal);
+    }
+
+    private static string JsonEscaped(string text) => string.Concat(text.Select(c => c < 128 ? c.ToString() : $"\\u{(int)c:X4}"));
+
+    [GeneratedRegex("<svg.*?</svg>", RegexOptions.Singleline)]
+    private static partial Regex SvgElement();
+}
