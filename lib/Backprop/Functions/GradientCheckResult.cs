@@ -11,7 +11,7 @@ namespace Backprop;
 public sealed record GradientCheckResult(string Parameter, double MaxAbsError, double RelativeError)
 {
     /// <summary>
-    /// Central differences with h = 1e-4 err by about h²·f‴/6 (truncation: 1e-8 times a third derivative) plus
+    /// Central differences with h = 1e-4 err by about h²·f‴/6 (truncation: about 2e-9 times a third derivative) plus
     /// about ε·|f|/h (rounding: a few times 1e-12 for f near 1), both absolute; for the smooth functions and
     /// gradients of order 0.01–1 checked here that is far below 1e-7 relative, so an error below 1e-7 means backprop
     /// is right, while a typical wrong formula (a missing transpose, sum or factor) is off by far more.
