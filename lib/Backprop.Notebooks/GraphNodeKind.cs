@@ -42,6 +42,9 @@ public enum GraphNodeKind
     /// <summary>softmax then cross-entropy as one layer: ∂L/∂a = (y − t)/N.</summary>
     SoftmaxWithLoss,
 
+    /// <summary>softmax drawn with the cross-entropy error as a separate node after it: together they send back y − t.</summary>
+    Softmax,
+
     /// <summary>Anything else: its rule is named, not spelled out.</summary>
     Other,
 }
@@ -62,6 +65,7 @@ public static class GraphNodeKinds
         "dot" => GraphNodeKind.Dot,
         "affine" => GraphNodeKind.Affine,
         "softmax-with-loss" or "softmaxwithloss" => GraphNodeKind.SoftmaxWithLoss,
+        "softmax" => GraphNodeKind.Softmax,
         _ => GraphNodeKind.Other,
     };
 }

@@ -31,32 +31,85 @@ internal static class GraphWalk
 {
     public static IReadOnlyList<GraphStep> Of(ComputationalGraph graph)
     {
+        // A figure of separate pieces (5.5's sigmoid: the four-node chain, then the one node it summarises) is walked
+        // piece by piece in the order the cell added them, forward and backward alike, so the chain's backward pass is
+        // read before the one-node form that sums it up.
         var order = Order(graph);
+        var pieces = Pieces(graph);
         var steps = new List<GraphStep>();
         var edges = graph.Edges;
-        foreach (GraphNode node in order)
+        foreach (var piece in pieces)
         {
-            for (int i = 0; i < edges.Count; i++)
+            foreach (GraphNode node in order.Where(n => piece.Contains(n.Id)))
             {
-                if (edges[i].From == node.Id && !string.IsNullOrEmpty(edges[i].Forward))
+                for (int i = 0; i < edges.Count; i++)
                 {
-                    steps.Add(new GraphStep(GraphPass.Forward, i, node.Id, ForwardText(graph, node, edges[i])));
+                    if (edges[i].From == node.Id && !string.IsNullOrEmpty(edges[i].Forward))
+                    {
+                        steps.Add(new GraphStep(GraphPass.Forward, i, node.Id, ForwardText(graph, node, edges[i])));
+                    }
                 }
             }
         }
 
-        foreach (GraphNode node in Enumerable.Reverse(order))
+        bool firstBackward = true;
+        foreach (var piece in pieces)
         {
-            for (int i = 0; i < edges.Count; i++)
+            bool firstOfPiece = true;
+            foreach (GraphNode node in Enumerable.Reverse(order).Where(n => piece.Contains(n.Id)))
             {
-                if (edges[i].To == node.Id && !string.IsNullOrEmpty(edges[i].Backward))
+                for (int i = 0; i < edges.Count; i++)
                 {
-                    steps.Add(new GraphStep(GraphPass.Backward, i, node.Id, BackwardText(graph, node, i)));
+                    if (edges[i].To == node.Id && !string.IsNullOrEmpty(edges[i].Backward))
+                    {
+                        Start start = firstBackward ? Start.Figure : firstOfPiece ? Start.Piece : Start.None;
+                        steps.Add(new GraphStep(GraphPass.Backward, i, node.Id, BackwardText(graph, node, i, start)));
+                        firstBackward = firstOfPiece = false;
+                    }
                 }
             }
         }
 
         return steps;
+    }
+
+    /// <summary>Where a backward step stands: the first of the figure, the first of a later separate piece, or neither.</summary>
+    private enum Start
+    {
+        None,
+        Figure,
+        Piece,
+    }
+
+    /// <summary>The connected pieces of the figure (edges taken both ways), ordered by the first node the cell added to each.</summary>
+    private static List<HashSet<string>> Pieces(ComputationalGraph graph)
+    {
+        var pieces = new List<HashSet<string>>();
+        foreach (GraphNode node in graph.Nodes)
+        {
+            if (pieces.Any(p => p.Contains(node.Id)))
+            {
+                continue;
+            }
+
+            var piece = new HashSet<string> { node.Id };
+            var queue = new Queue<string>([node.Id]);
+            while (queue.TryDequeue(out string? id))
+            {
+                foreach (GraphEdge e in graph.Edges.Where(e => e.From == id || e.To == id))
+                {
+                    string other = e.From == id ? e.To : e.From;
+                    if (piece.Add(other))
+                    {
+                        queue.Enqueue(other);
+                    }
+                }
+            }
+
+            pieces.Add(piece);
+        }
+
+        return pieces;
     }
 
     /// <summary>
@@ -107,7 +160,18 @@ internal static class GraphWalk
         var inputs = graph.Edges.Where(e => e.To == node.Id).Select(e => e.Forward is { Length: > 0 } f ? f : graph.Find(e.From).Label).ToList();
         if (inputs.Count == 0 || node.Kind == GraphNodeKind.Value)
         {
-            return value == node.Label ? value : $"{node.Label} = {value}";
+            // "X (2,)" on the edge out of X: the value is the node itself with its shape, not an equation X = X (2,).
+            if (value == node.Label)
+            {
+                return value;
+            }
+
+            if (value.StartsWith(node.Label + " (", StringComparison.Ordinal) && value.EndsWith(')'))
+            {
+                return Format(Resources.GraphSteps.ForwardShape, node.Label, value[(node.Label.Length + 1)..]);
+            }
+
+            return $"{node.Label} = {value}";
         }
 
         if (!inputs.Append(value).All(IsNumber))
@@ -131,15 +195,33 @@ internal static class GraphWalk
         return $"{formula} = {value}";
     }
 
-    private static string BackwardText(ComputationalGraph graph, GraphNode node, int edgeIndex)
+    private static string BackwardText(ComputationalGraph graph, GraphNode node, int edgeIndex, Start start)
     {
         var edges = graph.Edges;
         GraphEdge edge = edges[edgeIndex];
         string result = edge.Backward!;
+        string target = Name(graph.Find(edge.From));
+        string F(string template, params string[] more) => Format(template, [result, target, node.Label, .. more]);
         var upstream = edges.Where(e => e.From == node.Id && !string.IsNullOrEmpty(e.Backward)).Select(e => e.Backward!).ToList();
+
+        // Rules that need no upstream gradient: the combined layer sends back y − t whatever arrives (the loss's is 1).
+        switch (node.Kind)
+        {
+            case GraphNodeKind.Softmax:
+                return F(Resources.GraphSteps.RuleSoftmax);
+            case GraphNodeKind.SoftmaxWithLoss:
+                return F(Resources.GraphSteps.RuleSoftmaxWithLoss);
+        }
+
         if (upstream.Count == 0)
         {
-            return Format(Resources.GraphSteps.RuleStart, result);
+            // Only the figure's first gradient starts the backward pass; a later piece says so, anything else is named.
+            return start switch
+            {
+                Start.Figure => F(Resources.GraphSteps.RuleStart),
+                Start.Piece => F(Resources.GraphSteps.RuleNextPiece),
+                _ => F(Resources.GraphSteps.RuleOther),
+            };
         }
 
         // A node that feeds several others receives the sum of their gradients.
@@ -149,14 +231,18 @@ internal static class GraphWalk
         string x = edge.Forward is { Length: > 0 } f ? f : graph.Find(edge.From).Label;
 
         string Rule(string rule, string formula, params string[] used) =>
-            numbers && used.All(IsNumber) ? $"{rule}{Colon()}{formula} = {result}" : $"{rule} → {result}";
+            numbers && used.All(IsNumber) ? $"{F(rule)}{Colon()}{formula} = {result}" : $"{F(rule)} → {result}";
 
+        // What the node received, passed on unchanged, unless the edge's own label says otherwise (the bias edge of a
+        // batch: Σ rows of ∂L/∂Y) or its numbers are not the received sum.
+        bool passes = result == g || (numbers && Math.Abs(upstream.Sum(u => Parse(u)!.Value) - Parse(result)!.Value) <= 1e-9 * Math.Max(1, Math.Abs(Parse(result)!.Value)));
+        string passed = upstream.Count == 1 ? result : g;
         switch (node.Kind)
         {
             case GraphNodeKind.Value:
-                return Format(Resources.GraphSteps.RulePass, g, node.Label);
+                return passes ? Format(Resources.GraphSteps.RulePass, passed, target, node.Label) : F(Resources.GraphSteps.RuleOther);
             case GraphNodeKind.Add:
-                return Format(Resources.GraphSteps.RuleAdd, g);
+                return passes ? Format(Resources.GraphSteps.RuleAdd, passed, target, node.Label) : F(Resources.GraphSteps.RuleAddOwn);
             case GraphNodeKind.Multiply:
                 var others = edges.Where((e, i) => e.To == node.Id && i != edgeIndex).ToList();
                 string other = others.Count == 1 ? (others[0].Forward is { Length: > 0 } o ? o : graph.Find(others[0].From).Label) : "";
@@ -174,23 +260,22 @@ internal static class GraphWalk
             case GraphNodeKind.Relu:
                 if (numbers && Parse(x) is { } input)
                 {
-                    return input > 0
-                        ? Format(Resources.GraphSteps.RuleReluPasses, result, x)
-                        : Format(Resources.GraphSteps.RuleReluStops, result, x);
+                    return F(input > 0 ? Resources.GraphSteps.RuleReluPasses : Resources.GraphSteps.RuleReluStops, x);
                 }
 
-                return $"{Resources.GraphSteps.RuleRelu} → {result}";
+                return $"{F(Resources.GraphSteps.RuleRelu)} → {result}";
             case GraphNodeKind.Dot:
                 bool first = edges.Select((e, i) => (e, i)).First(p => p.e.To == node.Id).i == edgeIndex;
-                return $"{(first ? Resources.GraphSteps.RuleDotX : Resources.GraphSteps.RuleDotW)} → {result}";
-            case GraphNodeKind.Affine:
-                return $"{Resources.GraphSteps.RuleAffine} → {result}";
-            case GraphNodeKind.SoftmaxWithLoss:
-                return $"{Resources.GraphSteps.RuleSoftmaxWithLoss} → {result}";
+                return $"{F(first ? Resources.GraphSteps.RuleDotX : Resources.GraphSteps.RuleDotW)} → {result}";
             default:
-                return $"{Format(Resources.GraphSteps.RuleOther, g, node.Label)} → {result}";
+                // Affine and any other named node: the edge's own label says what is sent back, in the figure's letters.
+                return F(Resources.GraphSteps.RuleOther);
         }
     }
+
+    /// <summary>How a caption names the node a gradient goes to: a value by its label, an operation as "the + node".</summary>
+    private static string Name(GraphNode node) =>
+        node.IsOperation ? Format(Resources.GraphSteps.OperationName, node.Label) : node.Label;
 
     /// <summary>After Japanese text the colon is full-width (the editions' style), in English and Korean ": ".</summary>
     private static string Colon() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? "：" : ": ";

@@ -38,9 +38,9 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Equal([0, 1, 2, 3, 4, 4, 2, 3, 0, 1], steps.Select(s => s.Edge));
         Assert.Equal("1 + 2 = 3", steps[2].Text);
         Assert.Equal("3 × 3 = 9", steps[4].Text);
-        Assert.Equal("the backward pass starts with 1", steps[5].Text);
-        Assert.Equal("× swaps its inputs: 1 × 3 = 3", steps[6].Text);
-        Assert.Equal("+ passes (3 + 3) on", steps[8].Text);
+        Assert.Equal("the backward pass starts with 1, sent to the × node", steps[5].Text);
+        Assert.Equal("× sends the + node the upstream gradient times its other input: 1 × 3 = 3", steps[6].Text);
+        Assert.Equal("+ passes (3 + 3) on to x", steps[8].Text);
     }
 
     [Fact]
@@ -55,8 +55,10 @@ public sealed partial class ComputationalGraphStepTests
             ["F x>add @x", "F y>add @y", "F add>square @add", "F square>z @square", "B square>z @z", "B add>square @square", "B x>add @add", "B y>add @add"],
             steps.Select(s => Describe(s, graph)));
         Assert.Equal("3² = 9", steps[3].Text);
-        Assert.Equal("x² multiplies by 2x: 1 × 2 × 3 = 6", steps[5].Text);
-        Assert.Equal("+ passes 6 on", steps[6].Text);
+        // The rule names the node's own input, never x (another node of this figure), and each caption its receiver.
+        Assert.Equal("the square node sends the + node the upstream gradient times 2 × its input: 1 × 2 × 3 = 6", steps[5].Text);
+        Assert.Equal("+ passes 6 on to x", steps[6].Text);
+        Assert.Equal("+ passes 6 on to y", steps[7].Text);
     }
 
     [Fact]
@@ -80,11 +82,10 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Equal("100 × 2 = 200", Text("mul_apple", "add", GraphPass.Forward));
         Assert.Equal("200 + 450 = 650", Text("add", "mul_tax", GraphPass.Forward));
         Assert.Equal("tax = 1.1", Text("tax", "mul_tax", GraphPass.Forward));
-        Assert.Equal("× swaps its inputs: 1 × 1.1 = 1.1", Text("add", "mul_tax", GraphPass.Backward));
-        Assert.Equal("+ passes 1.1 on", Text("mul_apple", "add", GraphPass.Backward));
-        Assert.Equal("+ passes 1.1 on", Text("mul_orange", "add", GraphPass.Backward));
-        Assert.Equal("× swaps its inputs: 1.1 × 2 = 2.2", Text("apple", "mul_apple", GraphPass.Backward));
-        Assert.Equal("× swaps its inputs: 1.1 × 100 = 110.00000000000001", Text("apple_num", "mul_apple", GraphPass.Backward));
+        Assert.Equal("× sends the + node the upstream gradient times its other input: 1 × 1.1 = 1.1", Text("add", "mul_tax", GraphPass.Backward));
+        Assert.Equal("+ passes 1.1 on to the × node", Text("mul_apple", "add", GraphPass.Backward));
+        Assert.Equal("× sends apple the upstream gradient times its other input: 1.1 × 2 = 2.2", Text("apple", "mul_apple", GraphPass.Backward));
+        Assert.Equal("× sends apple num the upstream gradient times its other input: 1.1 × 100 = 110.00000000000001", Text("apple_num", "mul_apple", GraphPass.Backward));
     }
 
     [Fact]
@@ -101,10 +102,10 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Contains("2 × (−1) = −2", texts);
         Assert.Contains("exp(−2) = 0.13533528", texts);
         Assert.Contains("1/1.1353353 = 0.88079708", texts);
-        Assert.Contains("1/x multiplies by −y²: 1 × (−0.88079708²) = −0.77580349", texts);
-        Assert.Contains("+ passes −0.77580349 on", texts);
-        Assert.Contains("exp multiplies by its own output: (−0.77580349) × 0.13533528 = −0.10499359", texts);
-        Assert.Contains("× swaps its inputs: (−0.10499359) × (−1) = 0.10499359", texts);
+        Assert.Contains("/ sends the + node the upstream gradient times −(its output)²: 1 × (−0.88079708²) = −0.77580349", texts);
+        Assert.Contains("+ passes −0.77580349 on to the exp node", texts);
+        Assert.Contains("exp sends the × node the upstream gradient times its own output: (−0.77580349) × 0.13533528 = −0.10499359", texts);
+        Assert.Contains("× sends x the upstream gradient times its other input: (−0.10499359) × (−1) = 0.10499359", texts);
     }
 
     [Fact]
@@ -114,8 +115,8 @@ public sealed partial class ComputationalGraphStepTests
             .Value("x1", "x").Operation("r1", "relu").Value("y1", "y").Value("x2", "x").Operation("r2", "relu").Value("y2", "y")
             .Edge("x1", "r1", 3, 1.5).Edge("r1", "y1", 3, 1.5).Edge("x2", "r2", -0.5, 0).Edge("r2", "y2", 0, 1.5);
         var texts = graph.Steps.Select(s => s.Text).ToList();
-        Assert.Contains("ReLU passes 1.5 on, as x = 3 > 0", texts);
-        Assert.Contains("ReLU stops the gradient, as x = −0.5 ≤ 0: 0", texts);
+        Assert.Contains("ReLU passes 1.5 on to x, as its input 3 > 0", texts);
+        Assert.Contains("ReLU stops the gradient to x, as its input −0.5 ≤ 0: 0", texts);
     }
 
     [Fact]
@@ -125,8 +126,70 @@ public sealed partial class ComputationalGraphStepTests
             .Value("X").Value("W").Operation("dot", "dot").Value("Y")
             .Edge("X", "dot", "X", "∂L/∂Y · Wᵀ").Edge("W", "dot", "W", "Xᵀ · ∂L/∂Y").Edge("dot", "Y", "X · W", "∂L/∂Y");
         var texts = graph.Steps.Select(s => s.Text).ToList();
-        Assert.Equal(["X", "W", "dot → X · W", "the backward pass starts with ∂L/∂Y",
-            "the matrix product multiplies by Wᵀ on the right → ∂L/∂Y · Wᵀ", "the matrix product multiplies by Xᵀ on the left → Xᵀ · ∂L/∂Y"], texts);
+        Assert.Equal(["X", "W", "dot → X · W", "the backward pass starts with ∂L/∂Y, sent to the dot node",
+            "dot sends X the upstream gradient times (its second input)ᵀ, on the right → ∂L/∂Y · Wᵀ", "dot sends W (its first input)ᵀ times the upstream gradient, on the left → Xᵀ · ∂L/∂Y"], texts);
+    }
+
+    [Fact]
+    public void Separate_pieces_are_walked_in_the_order_the_cell_added_them_backward_too()
+    {
+        // 5.5's sigmoid: the chain first, then the one node that sums it up; its backward pass too, so the one-node
+        // form's 0.10499359 is read after the chain's (Python: e⁻² = 0.13533528, y = 0.88079708, y(1 − y) = 0.10499359).
+        ComputationalGraph graph = Notebook.Graph().WithSignificantDigits(8)
+            .Value("x").Operation("mul", "×").Value("minus1", "−1").Operation("exp", "exp").Operation("add", "+").Value("one", "1")
+            .Operation("div", "/").Value("y")
+            .Edge("x", "mul", 2, 0.10499358540350652).Edge("minus1", "mul")
+            .Edge("mul", "exp", -2, -0.10499358540350652).Edge("exp", "add", 0.1353352832366127, -0.7758034884)
+            .Edge("one", "add").Edge("add", "div", 1.1353352832366128, -0.7758034884).Edge("div", "y", 0.8807970779778823, 1)
+            .Value("x_", "x").Operation("sigmoid", "sigmoid").Value("y_", "y")
+            .Edge("x_", "sigmoid", 2, 0.10499358540350652).Edge("sigmoid", "y_", 0.8807970779778823, 1);
+        var backward = graph.Steps.Where(s => s.Pass == GraphPass.Backward).ToList();
+        Assert.Equal(["y", "div", "add", "exp", "mul", "y_", "sigmoid"], backward.Select(s => s.Node));
+        Assert.Equal("the backward pass starts with 1, sent to the / node", backward[0].Text);
+        Assert.Equal("on to the next part of the figure: the sigmoid node receives 1", backward[5].Text);
+        Assert.Single(backward, s => s.Text.Contains("starts with", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_first_backward_step_starts_and_a_softmax_before_the_loss_sends_back_y_minus_t()
+    {
+        // 5.6's simplified Softmax-with-Loss: the edges between Softmax and CEE carry no labels.
+        ComputationalGraph graph = Notebook.Graph()
+            .Value("a1", "a₁").Value("a2", "a₂").Operation("softmax", "Softmax").Value("y1", "y₁").Value("y2", "y₂")
+            .Operation("cee", "CEE").Value("L")
+            .Edge("a1", "softmax", "a₁", "y₁ − t₁").Edge("a2", "softmax", "a₂", "y₂ − t₂")
+            .Edge("softmax", "y1").Edge("softmax", "y2").Edge("y1", "cee").Edge("y2", "cee").Edge("cee", "L", "L", "1");
+        var texts = graph.Steps.Select(s => s.Text).ToList();
+        Assert.Equal(["a₁", "a₂", "CEE → L", "the backward pass starts with 1, sent to the CEE node",
+            "Softmax, followed by the cross-entropy error, sends a₁ its output minus the label: y₁ − t₁",
+            "Softmax, followed by the cross-entropy error, sends a₂ its output minus the label: y₂ − t₂"], texts);
+    }
+
+    [Fact]
+    public void A_node_without_a_rule_sends_back_its_edges_label()
+    {
+        ComputationalGraph graph = Notebook.Graph()
+            .Value("h").Operation("f", "CEE").Operation("g", "Affine").Value("L")
+            .Edge("h", "f", "h", "∂L/∂h").Edge("f", "g", "a", "∂L/∂a").Edge("g", "L", "L", "1");
+        var texts = graph.Steps.Where(s => s.Pass == GraphPass.Backward).Select(s => s.Text).ToList();
+        Assert.Equal(["the backward pass starts with 1, sent to the Affine node", "Affine sends ∂L/∂a back to the CEE node",
+            "CEE sends ∂L/∂h back to h"], texts);
+    }
+
+    [Fact]
+    public void An_add_node_sends_back_the_edges_own_label_when_it_differs_and_an_input_is_not_an_equation()
+    {
+        // 5.6's Affine over a batch: the bias edge carries the column sums, not ∂L/∂Y (N, 3) itself.
+        ComputationalGraph graph = Notebook.Graph()
+            .Value("X").Value("W").Operation("dot", "dot").Operation("plus", "+").Value("B").Value("Y")
+            .Edge("X", "dot", "X (N, 2)", "∂L/∂Y · Wᵀ (N, 2)").Edge("W", "dot", "W (2, 3)", "Xᵀ · ∂L/∂Y (2, 3)")
+            .Edge("dot", "plus", "X · W (N, 3)", "∂L/∂Y (N, 3)").Edge("B", "plus", "B (3,)", "Σ rows of ∂L/∂Y (3,)")
+            .Edge("plus", "Y", "Y (N, 3)", "∂L/∂Y (N, 3)");
+        var texts = graph.Steps.Select(s => s.Text).ToList();
+        Assert.Equal("X enters with shape (N, 2)", texts[0]);
+        Assert.Contains("+ passes ∂L/∂Y (N, 3) on to the dot node", texts);
+        Assert.Contains("+ sends Σ rows of ∂L/∂Y (3,) back to B", texts);
+        Assert.DoesNotContain(texts, t => t.StartsWith("X = ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,12 +201,12 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Equal(GraphNodeKind.Other, GraphNodeKinds.FromSymbol("CEE"));
         ComputationalGraph graph = Notebook.Graph().Value("x").Operation("f", "f", GraphNodeKind.Exp).Value("y")
             .Edge("x", "f", 0, 1).Edge("f", "y", 1, 1);
-        Assert.Equal("exp multiplies by its own output: 1 × 1 = 1", graph.Steps.Last().Text);
+        Assert.Equal("exp sends x the upstream gradient times its own output: 1 × 1 = 1", graph.Steps.Last().Text);
     }
 
     [Theory]
-    [InlineData("ko", "×는 입력을 서로 바꿔 곱합니다: 1.1 × 2 = 2.2", "역전파 1/2: 역전파는 1.1에서 시작합니다")]
-    [InlineData("ja", "× は入力を入れ替えて掛けます：1.1 × 2 = 2.2", "逆伝播 1/2：逆伝播は 1.1 から始まります")]
+    [InlineData("ko", "×는 입력을 서로 바꿔 상류에서 전해진 미분에 곱하고 a 쪽으로 보냅니다: 1.1 × 2 = 2.2", "역전파 1/2: 역전파가 시작됩니다. × 노드 쪽으로 보내는 값: 1.1")]
+    [InlineData("ja", "× は入力をひっくり返して上流から伝わった微分に掛け、aへ返します：1.1 × 2 = 2.2", "逆伝播 1/2：逆伝播が始まります。× ノードへ送る値：1.1")]
     public void Rules_are_in_the_editions_language(string culture, string rule, string caption)
     {
         CultureInfo ui = CultureInfo.CurrentUICulture;

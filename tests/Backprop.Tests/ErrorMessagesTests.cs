@@ -41,6 +41,9 @@ public sealed partial class ErrorMessagesTests : IDisposable
             "Relu.Backward was called before Forward: Backward needs the values Forward saves.", ["Relu.Backward", "Forward"]);
         yield return ("NotForwarded (flag)", () => new MulLayer().Backward(1),
             "MulLayer.Backward was called before Forward: Backward needs the values Forward saves.", ["MulLayer.Backward", "Forward"]);
+        // AddLayer saves nothing (its local derivatives are 1), so its message must not claim saved values.
+        yield return ("NotForwardedNothingSaved", () => new AddLayer().Backward(1),
+            "AddLayer.Backward was called before Forward: a backward pass through a node that never ran forward is a wiring mistake; call Forward first.", ["AddLayer.Backward", "Forward"]);
         yield return ("DoutShape", () => { var relu = new Relu(); relu.Forward(M.Dense(3, 20)); relu.Backward(M.Dense(3, 30)); },
             "Relu.Backward: dout has shape (3,30) but the forward output has shape (3,20).", ["Relu.Backward", "dout", "(3,30)", "(3,20)"]);
         yield return ("DoutShape (Affine)", () => { var a = new Affine(M.Dense(6, 4), V.Dense(4)); a.Forward(M.Dense(5, 6)); a.Backward(M.Dense(5, 3)); },
@@ -175,9 +178,9 @@ public sealed partial class ErrorMessagesTests : IDisposable
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        // Every throw statement in lib/Backprop: 38 with the two messages of IdxFile's body check; Ensure's Forwarded and
-        // SameShape are reached twice above (object and flag, two layers).
-        Assert.Equal(41, count);
+        // Every throw statement in lib/Backprop: 39 with the two messages of IdxFile's body check and Ensure.Ran
+        // (AddLayer); Ensure's Forwarded and SameShape are reached twice above (object and flag, two layers).
+        Assert.Equal(42, count);
     }
 
     [Fact]

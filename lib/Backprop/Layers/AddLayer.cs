@@ -15,7 +15,7 @@ public sealed class AddLayer
     /// <summary>The upstream dout times each local derivative, 1.</summary>
     public (double dx, double dy) Backward(double dout)
     {
-        Ensure.Forwarded(forwarded, nameof(AddLayer));
+        Ensure.Ran(forwarded, nameof(AddLayer));
         double dx = dout * 1; // ∂z/∂x = 1
         double dy = dout * 1; // ∂z/∂y = 1
         return (dx, dy);

@@ -21,6 +21,19 @@ internal static class Ensure
         }
     }
 
+    /// <summary>
+    /// For a layer that saves nothing (AddLayer: ∂z/∂x = ∂z/∂y = 1 needs no input), Backward could run without Forward,
+    /// but a node that never ran forward is a wiring mistake; the message claims no saved values.
+    /// </summary>
+    public static void Ran(bool forwarded, string layer)
+    {
+        if (!forwarded)
+        {
+            throw new InvalidOperationException(
+                Messages.Format(Errors.NotForwardedNothingSaved, layer));
+        }
+    }
+
     /// <summary>An upstream gradient has exactly the shape of the output it is the gradient of.</summary>
     public static void SameShape(Matrix<double> dout, int rows, int columns, string layer)
     {

@@ -37,7 +37,7 @@ public sealed partial class EditionStyleTests
         new("ko", new(@"우리의|당신"), "no 우리의/당신: say it without the pronoun"),
         new("ko", new(@"(?m)[가-힣][^;\n`]*;|;[^;\n`]*[가-힣]"), "no semicolon in Korean text: 「, 」 or 「 / 」", Applies.Markdown | Applies.Resx),
         new("ko", new(@"((?<!아)니다|세요|어요|해요)[.!?](?=\s|$)"), "해라체 in prose (「~다」); quote a printed message in a code span or a blockquote", Applies.Markdown),
-        new("ko", new(@"(?<!니)다\.(?=\s|$)"), "합쇼체 in the library's messages (「~니다.」)", Applies.Resx),
+        new("ko", new(@"(?<!니)다\.(?=\s|$)|세요[.(]"), "합쇼체 in the library's messages (「~니다.」, 「~십시오.」)", Applies.Resx),
     ];
 
     public static TheoryData<string, string> EditionNotebooks { get; } = EditionRuns.Languages.Aggregate(
@@ -102,6 +102,24 @@ public sealed partial class EditionStyleTests
     public void The_rules_catch_what_they_name(string language, string markdown, string? expected)
     {
         var violations = Violations(language, [("sample", ReadableMarkdown(markdown), Applies.Markdown)]);
+        if (expected is null)
+        {
+            Assert.Empty(violations);
+        }
+        else
+        {
+            Assert.True(violations.Count == 1 && violations[0].Contains(expected, StringComparison.Ordinal), string.Join("\n", violations));
+        }
+    }
+
+    [Theory]
+    [InlineData("ko", "x가 바뀌지 않도록 주의하세요.", "합쇼체")]
+    [InlineData("ko", "결과는 새 행렬에 담으세요(책은 복사합니다).", "합쇼체")]
+    [InlineData("ko", "값을 확인해 보았다.", "합쇼체")]
+    [InlineData("ko", "x가 바뀌지 않도록 주의하십시오. 값은 2.2입니다.", null)]
+    public void The_resx_rules_catch_what_they_name(string language, string message, string? expected)
+    {
+        var violations = Violations(language, [("sample", message, Applies.Resx)]);
         if (expected is null)
         {
             Assert.Empty(violations);
