@@ -17,11 +17,11 @@ static class BuildLib
     const string RestartNeeded = "backprop-notebooks.build-lib.restart-needed";
     static readonly string[] SourceFolders = { "Backprop", "Backprop.Notebooks", "CSharpHighlighter" };
 
-    // How long a build takes, in seconds, measured on a 2-core VM with the NuGet packages already downloaded
-    // (lib/NotebookRunner/README.md, "The first run"): a first build restores and compiles three projects; a rebuild
-    // after an edit compiles what changed. After each rebuild the cell keeps its own time in obj/build-lib.seconds
+    // How long a build takes, in seconds, measured on the shared 2-core VM of lib/NotebookRunner/README.md ("The first
+    // run"), the packages already downloaded: a first build restores and compiles three projects (31 s), a rebuild
+    // after an edit compiles what changed (13 s). After each rebuild the cell keeps its own time in obj/build-lib.seconds
     // and quotes that instead.
-    const int FirstBuildSeconds = 40;
+    const int FirstBuildSeconds = 30;
     const int RebuildSeconds = 15;
 
     // The messages, per edition. "UpToDate" is the cell's whole output whenever nothing is built (every run of the
@@ -31,28 +31,25 @@ static class BuildLib
         ["en"] = new()
         {
             ["UpToDate"] = "lib/Backprop.Notebooks is up to date.",
-            ["FirstBuild"] = "lib/Backprop.Notebooks has not been built yet: building it now with dotnet build, which usually takes about {0} s. This cell ends when the build does.",
+            ["FirstBuild"] = "lib/Backprop.Notebooks has not been built yet: building it now with dotnet build, which usually takes about {0} s (longer while its NuGet packages download, the first time on a machine). This cell ends when the build does.",
             ["Rebuild"] = "{1} changed: rebuilding lib/Backprop.Notebooks with dotnet build, which usually takes about {0} s. This cell ends when the build does.",
             ["Built"] = "lib/Backprop.Notebooks was built in {0} s.",
-            ["Packages"] = "The next cell restores the notebook's NuGet packages (MathNet.Numerics, Plotly.NET, System.Numerics.Tensors); the first time on this machine that takes about half a minute more, longer on a slow network.",
             ["Restart"] = "lib/Backprop.Notebooks was rebuilt, but this kernel still runs the library it loaded before: restart the kernel, then run the set-up cells again.",
         },
         ["ko"] = new()
         {
             ["UpToDate"] = "lib/Backprop.Notebooks는 최신 상태입니다.",
-            ["FirstBuild"] = "lib/Backprop.Notebooks가 아직 빌드되지 않아서 지금 dotnet build로 빌드합니다. 보통 {0}초쯤 걸립니다. 빌드가 끝나면 이 셀도 끝납니다.",
+            ["FirstBuild"] = "lib/Backprop.Notebooks가 아직 빌드되지 않아서 지금 dotnet build로 빌드합니다. 보통 {0}초쯤 걸립니다(이 컴퓨터에서 처음이면 NuGet 패키지를 내려받는 동안 더 걸립니다). 빌드가 끝나면 이 셀도 끝납니다.",
             ["Rebuild"] = "{1} 파일이 바뀌어서 lib/Backprop.Notebooks를 dotnet build로 다시 빌드합니다. 보통 {0}초쯤 걸립니다. 빌드가 끝나면 이 셀도 끝납니다.",
             ["Built"] = "lib/Backprop.Notebooks를 {0}초 만에 빌드했습니다.",
-            ["Packages"] = "다음 셀은 노트북에 필요한 NuGet 패키지(MathNet.Numerics, Plotly.NET, System.Numerics.Tensors)를 복원합니다. 이 컴퓨터에서 처음이라면 30초쯤 더 걸리고, 네트워크가 느리면 더 걸립니다.",
             ["Restart"] = "lib/Backprop.Notebooks를 다시 빌드했지만, 이 커널은 전에 불러온 라이브러리를 계속 씁니다. 커널을 다시 시작한 뒤 준비 셀들을 다시 실행하십시오.",
         },
         ["ja"] = new()
         {
             ["UpToDate"] = "lib/Backprop.Notebooks は最新の状態です。",
-            ["FirstBuild"] = "lib/Backprop.Notebooks がまだビルドされていないので、dotnet build でビルドします。通常 {0} 秒ほどかかります。ビルドが終わると、このセルも終わります。",
+            ["FirstBuild"] = "lib/Backprop.Notebooks がまだビルドされていないので、dotnet build でビルドします。通常 {0} 秒ほどかかります（このコンピュータで初めてのときは、NuGet パッケージのダウンロードの分だけ長くかかります）。ビルドが終わると、このセルも終わります。",
             ["Rebuild"] = "{1} が変更されたので、lib/Backprop.Notebooks を dotnet build でビルドし直します。通常 {0} 秒ほどかかります。ビルドが終わると、このセルも終わります。",
             ["Built"] = "lib/Backprop.Notebooks を {0} 秒でビルドしました。",
-            ["Packages"] = "次のセルは、このノートブックで使う NuGet パッケージ（MathNet.Numerics、Plotly.NET、System.Numerics.Tensors）を復元します。このコンピュータで初めてのときは、さらに30秒ほどかかります。ネットワークが遅ければ、もっとかかります。",
             ["Restart"] = "lib/Backprop.Notebooks をビルドし直しましたが、このカーネルは以前に読み込んだライブラリを使い続けます。カーネルを再起動してから、準備のセルをもう一度実行してください。",
         },
     };
@@ -100,7 +97,7 @@ static class BuildLib
         Directory.CreateDirectory(lockDir);
         using (AcquireLock(Path.Combine(lockDir, "build-lib.lock")))
         {
-            string? changed = Stale(lib, dll);
+            string changed = Stale(lib, dll);
             if (changed is null)
             {
                 Console.WriteLine(Say("UpToDate"));
@@ -124,10 +121,6 @@ static class BuildLib
             }
 
             Console.WriteLine(Say("Built", took));
-            if (first && !PackagesRestored())
-            {
-                Console.WriteLine(Say("Packages"));
-            }
 
             // MSBuild skips a compile whose inputs did not change, leaving an old DLL behind a touched
             // source file; stamping the DLL keeps the next check from building again for nothing.
@@ -145,19 +138,10 @@ static class BuildLib
     // A quoted duration: whole seconds below 10, else to the nearest 5 (it is an estimate).
     static int Round(int seconds) => seconds < 10 ? Math.Max(seconds, 1) : (int)(Math.Round(seconds / 5.0) * 5);
 
-    // Whether the next cell's packages are in the NuGet packages folder already; Plotly.NET.CSharp is the one the
-    // library's own build does not restore, so its absence means the next cell downloads.
-    static bool PackagesRestored()
-    {
-        string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
-            ? set
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return Directory.Exists(Path.Combine(packages, "plotly.net.csharp"));
-    }
-
     // Null when the DLL is newer than every source; else the first newer source (its path below lib/), or the DLL's
     // own name when there is none yet.
-    static string? Stale(string lib, string dll)
+    // (A script compiles without nullable annotations: a `string?` here would print warning CS8632 in Jupyter.)
+    static string Stale(string lib, string dll)
     {
         if (!File.Exists(dll))
         {

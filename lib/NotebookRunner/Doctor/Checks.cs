@@ -71,9 +71,12 @@ public static class Checks
         }
 
         var package = Path.Combine(setup.PackagesFolder, KernelTool.PackageId);
-        if (Directory.Exists(Path.Combine(package, tool.Version)))
+        foreach (var folder in new[] { setup.PackagesFolder, setup.DefaultPackagesFolder }.OfType<string>())
         {
-            return CheckResult.Ok(ToolTitle, $"{KernelTool.PackageId} {tool.Version}, restored in {setup.PackagesFolder}");
+            if (Directory.Exists(Path.Combine(folder, KernelTool.PackageId, tool.Version)))
+            {
+                return CheckResult.Ok(ToolTitle, $"{KernelTool.PackageId} {tool.Version}, restored in {folder}");
+            }
         }
 
         var others = Directory.Exists(package) ? Directory.GetDirectories(package).Select(Path.GetFileName).Order().ToArray() : [];

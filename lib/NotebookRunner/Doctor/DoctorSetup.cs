@@ -16,6 +16,13 @@ public sealed record DoctorSetup
     /// <summary>Where <c>dotnet tool restore</c> puts the pinned kernel (NUGET_PACKAGES, else ~/.nuget/packages).</summary>
     public required string PackagesFolder { get; init; }
 
+    /// <summary>
+    /// ~/.nuget/packages when NUGET_PACKAGES points elsewhere: <c>dotnet tool restore</c> (SDK 10.0.401) finds a tool
+    /// already there and reports it restored without copying it to NUGET_PACKAGES, and <c>dotnet tool run</c> starts it
+    /// from there.
+    /// </summary>
+    public string? DefaultPackagesFolder { get; init; }
+
     /// <summary>LC_ALL, LC_MESSAGES and LANG, as the kernel will see them.</summary>
     public required IReadOnlyDictionary<string, string> Locale { get; init; }
 
@@ -30,14 +37,14 @@ public sealed record DoctorSetup
     public static DoctorSetup FromProcess(string root)
     {
         string Variable(string name) => Environment.GetEnvironmentVariable(name) ?? "";
-        var packages = Variable("NUGET_PACKAGES") is { Length: > 0 } set
-            ? set
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var defaultPackages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var packages = Variable("NUGET_PACKAGES") is { Length: > 0 } set ? set : defaultPackages;
         return new DoctorSetup
         {
             Root = root,
             SearchPath = Variable("PATH"),
             PackagesFolder = packages,
+            DefaultPackagesFolder = packages == defaultPackages ? null : defaultPackages,
             Locale = new[] { "LC_ALL", "LC_MESSAGES", "LANG" }.ToDictionary(n => n, Variable),
         };
     }

@@ -63,6 +63,16 @@ public sealed class DoctorTests
     }
 
     [Fact]
+    public void The_pinned_kernel_in_the_default_packages_folder_counts_when_NUGET_PACKAGES_points_elsewhere()
+    {
+        // dotnet tool restore finds the tool in ~/.nuget/packages and leaves NUGET_PACKAGES without it; tool run starts it from there.
+        var home = new FakeSetup().Restored();
+        var setup = new FakeSetup().Setup with { DefaultPackagesFolder = home.Packages };
+        var result = Checks.PinnedKernel(setup);
+        Assert.Equal($"✓ pinned kernel: microsoft.dotnet-interactive {FakeSetup.PinnedVersion}, restored in {home.Packages}", result.ToString());
+    }
+
+    [Fact]
     public async Task A_kernel_that_is_not_restored_is_not_started_and_fails()
     {
         var result = await Checks.KernelAsync(new FakeSetup().Setup, restored: false);

@@ -44,7 +44,7 @@ public sealed class BuildLibTests
         string Text(int cell) => string.Concat(result.Outputs(cell).Select(o => o.Text));
 
         var first = Text(1).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("lib/Backprop.Notebooks가 아직 빌드되지 않아서 지금 dotnet build로 빌드합니다. 보통 40초쯤 걸립니다. 빌드가 끝나면 이 셀도 끝납니다.", first[0]);
+        Assert.Equal("lib/Backprop.Notebooks가 아직 빌드되지 않아서 지금 dotnet build로 빌드합니다. 보통 30초쯤 걸립니다(이 컴퓨터에서 처음이면 NuGet 패키지를 내려받는 동안 더 걸립니다). 빌드가 끝나면 이 셀도 끝납니다.", first[0]);
         Assert.Matches(@"^lib/Backprop\.Notebooks를 \d+초 만에 빌드했습니다\.$", first[1]);
         Assert.Equal("lib/Backprop.Notebooks는 최신 상태입니다.\n", Text(2));
         var rebuilt = Text(5).Split('\n', StringSplitOptions.RemoveEmptyEntries);
