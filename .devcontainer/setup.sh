@@ -55,7 +55,7 @@ else
     echo "installing ${available[*]}"
     [ ${#available[@]} -eq 0 ] || apt_install "${available[@]}"
   else
-    echo "already there: jupyter-kernelspec, python3-nbclient"
+    echo "already there: jupyter-kernelspec, python3-nbclient$(command -v jupyter-notebook >/dev/null 2>&1 && echo ", jupyter-notebook")"
   fi
 fi
 

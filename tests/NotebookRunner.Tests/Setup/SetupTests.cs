@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using NotebookRunner.Tests.Doctor;
 using NotebookRunner.Tests.Support;
+using Xunit.Abstractions;
 
 namespace NotebookRunner.Tests.Setup;
 
@@ -9,7 +10,7 @@ namespace NotebookRunner.Tests.Setup;
 /// The dev container and its set-up script (.devcontainer/): what devcontainer.json promises, its published schema,
 /// and the script run as a fresh user would run it.
 /// </summary>
-public sealed class SetupTests
+public sealed class SetupTests(ITestOutputHelper log)
 {
     private static string Repository => FakeSetup.Repository;
 
@@ -22,7 +23,7 @@ public sealed class SetupTests
     public void The_container_is_the_NET_10_SDK_image_with_the_three_extensions_and_the_set_up_script()
     {
         var container = Devcontainer;
-        Assert.Matches(@"^mcr\.microsoft\.com/devcontainers/dotnet:10\.", container.GetProperty("image").GetString());
+        Assert.Matches(@"^mcr\.microsoft\.com/devcontainers/dotnet:(1-)?10\.", container.GetProperty("image").GetString());
         Assert.Equal("bash .devcontainer/setup.sh", container.GetProperty("postCreateCommand").GetString());
         Assert.True(File.Exists(Path.Combine(Repository, ".devcontainer", "setup.sh")));
         var extensions = container.GetProperty("customizations").GetProperty("vscode").GetProperty("extensions").EnumerateArray().Select(e => e.GetString()).Order();
@@ -113,9 +114,13 @@ public sealed class SetupTests
             Assert.True(!failed || tags.Contains("raises-exception"), $"cell {cell.GetProperty("id")} failed in Jupyter");
         }
 
-        var first = string.Concat(cells[0].GetProperty("outputs").EnumerateArray().SelectMany(o => o.GetProperty("text").EnumerateArray()).Select(l => l.GetString()));
+        // Jupyter's first output is the kernel's own bootstrap script (display_data); the cell's words are its stream.
+        var first = string.Concat(cells[0].GetProperty("outputs").EnumerateArray()
+            .Where(o => o.GetProperty("output_type").GetString() == "stream")
+            .Select(o => o.GetProperty("text") is { ValueKind: JsonValueKind.Array } lines ? string.Concat(lines.EnumerateArray().Select(l => l.GetString())) : o.GetProperty("text").GetString()));
         Assert.Equal("lib/Backprop.Notebooks is up to date.\n", first);
-        Console.WriteLine($"setup.sh {setupTime.TotalSeconds:0} s, README command on 5.4 {runnerTime.TotalSeconds:0} s, Jupyter on 5.4 {jupyterTime.TotalSeconds:0} s");
+        log.WriteLine(setup.Output);
+        log.WriteLine($"setup.sh {setupTime.TotalSeconds:0} s, README command on 5.4 {runnerTime.TotalSeconds:0} s, Jupyter on 5.4 {jupyterTime.TotalSeconds:0} s");
     }
 }
 
