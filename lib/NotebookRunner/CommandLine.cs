@@ -66,8 +66,13 @@ public static class CommandLine
 
     private static readonly Option<bool> ContinueOnError = new("--continue-on-error") { Description = "keep running a notebook's cells after one fails" };
 
-    /// <summary>The root command; <paramref name="run"/> is what <c>run</c> does with the parsed options.</summary>
-    public static RootCommand Build(Func<RunOptions, CancellationToken, Task<int>> run)
+    private static readonly Option<bool> NoKernel = new("--no-kernel") { Description = "skip starting a kernel (the slowest check, about 5 s)" };
+
+    /// <summary>
+    /// The root command; <paramref name="run"/> is what <c>run</c> does with the parsed options, <paramref name="doctor"/>
+    /// what <c>doctor</c> does (its argument: whether to start a kernel).
+    /// </summary>
+    public static RootCommand Build(Func<RunOptions, CancellationToken, Task<int>> run, Func<bool, CancellationToken, Task<int>>? doctor = null)
     {
         var command = new Command("run", "Execute notebooks headless in the real .NET Interactive kernel (the dotnet-interactive tool pinned in .config/dotnet-tools.json).")
         {
@@ -76,6 +81,13 @@ public static class CommandLine
         command.SetAction((result, token) => run(Options(result), token));
         var root = new RootCommand("Backprop Notebooks' headless notebook runner.\nExit codes: 0 all good; 1 a cell failed or (--check) outputs drifted; 2 bad usage or an unreadable notebook.");
         root.Subcommands.Add(command);
+        if (doctor is not null)
+        {
+            var check = new Command("doctor", "Check a set-up for the notebooks, one line per check (✓, ! or ✗ with the command that fixes it). Exit code 0 only when Run All should work.") { NoKernel };
+            check.SetAction((result, token) => doctor(!result.GetValue(NoKernel), token));
+            root.Subcommands.Add(check);
+        }
+
         return root;
     }
 

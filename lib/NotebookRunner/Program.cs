@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NotebookRunner;
+using NotebookRunner.Doctor;
 using NotebookRunner.Engine.Formats;
 using Spectre.Console;
 
@@ -28,6 +29,16 @@ var root = CommandLine.Build(async (options, token) =>
         Console.Error.WriteLine($"error: {e.Message}");
         return ExitCodes.BadInput;
     }
+},
+async (startKernel, token) =>
+{
+    if (DoctorSetup.FindRoot(Environment.CurrentDirectory, AppContext.BaseDirectory) is not { } root)
+    {
+        Console.Error.WriteLine("error: doctor runs in a clone of the repository (where .config/dotnet-tools.json and notebooks/ are)");
+        return ExitCodes.BadInput;
+    }
+
+    return await DoctorCommand.ExecuteAsync(DoctorSetup.FromProcess(root) with { StartKernel = startKernel }, Console.Out, token);
 });
 
 // Bad usage (a missing or unknown command included: System.CommandLine reports those as errors too) exits 2.
