@@ -158,7 +158,7 @@ public sealed class KernelTool
     /// <summary>
     /// The kernel's runtime settings, unless the runner's own environment sets them. A kernel is a short-lived process
     /// that compiles much (Roslyn, every cell): without tiered PGO its methods skip the instrumented tier on their way
-    /// to optimised code, and the runner took 0.54–0.93 of the time it took with PGO on (README, "The runner against
+    /// to optimised code, and the runner took 0.54–0.93 of the time it took with PGO on (lib/NotebookRunner/README.md, "The runner against
     /// dotnet-repl and Jupyter"). Outputs do not change: PGO steers optimisation, never what code computes.
     /// </summary>
     public static IReadOnlyList<(string Name, string Value)> RuntimeSettings { get; } = [("DOTNET_TieredPGO", "0")];
