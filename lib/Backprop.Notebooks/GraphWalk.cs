@@ -200,7 +200,7 @@ internal static class GraphWalk
         var edges = graph.Edges;
         GraphEdge edge = edges[edgeIndex];
         string result = edge.Backward!;
-        string target = Name(graph.Find(edge.From));
+        string target = Name(graph, graph.Find(edge.From));
         string F(string template, params string[] more) => Format(template, [result, target, node.Label, .. more]);
         var upstream = edges.Where(e => e.From == node.Id && !string.IsNullOrEmpty(e.Backward)).Select(e => e.Backward!).ToList();
 
@@ -250,7 +250,7 @@ internal static class GraphWalk
             case GraphNodeKind.Exp when output is not null:
                 return Rule(Resources.GraphSteps.RuleExp, $"{Paren(g)} × {Paren(output)}", output);
             case GraphNodeKind.Reciprocal when output is not null:
-                return Rule(Resources.GraphSteps.RuleReciprocal, $"{Paren(g)} × (−{Paren(output)}²)", output);
+                return Rule(Resources.GraphSteps.RuleReciprocal, $"{Paren(g)} × (−({Paren(output)}²))", output);
             case GraphNodeKind.Square:
                 return Rule(Resources.GraphSteps.RuleSquare, $"{Paren(g)} × 2 × {Paren(x)}", x);
             case GraphNodeKind.Log:
@@ -274,8 +274,12 @@ internal static class GraphWalk
     }
 
     /// <summary>How a caption names the node a gradient goes to: a value by its label, an operation as "the + node".</summary>
-    private static string Name(GraphNode node) =>
-        node.IsOperation ? Format(Resources.GraphSteps.OperationName, node.Label) : node.Label;
+    // An operation is named by its symbol ("the × node"); where the figure has two of that symbol (the shop's two
+    // fruit nodes), by its id as well, so the student knows which one receives the gradient.
+    private static string Name(ComputationalGraph graph, GraphNode node) =>
+        !node.IsOperation ? node.Label
+        : graph.Nodes.Count(n => n.IsOperation && n.Label == node.Label) > 1 ? Format(Resources.GraphSteps.OperationNameWithId, node.Label, node.Id)
+        : Format(Resources.GraphSteps.OperationName, node.Label);
 
     /// <summary>After Japanese text the colon is full-width (the editions' style), in English and Korean ": ".</summary>
     private static string Colon() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? "：" : ": ";

@@ -39,7 +39,7 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Equal("1 + 2 = 3", steps[2].Text);
         Assert.Equal("3 × 3 = 9", steps[4].Text);
         Assert.Equal("the backward pass starts with 1, sent to the × node", steps[5].Text);
-        Assert.Equal("× sends the + node the upstream gradient times its other input: 1 × 3 = 3", steps[6].Text);
+        Assert.Equal("× sends the + node what arrives from upstream times its other input: 1 × 3 = 3", steps[6].Text);
         Assert.Equal("+ passes (3 + 3) on to x", steps[8].Text);
     }
 
@@ -56,7 +56,7 @@ public sealed partial class ComputationalGraphStepTests
             steps.Select(s => Describe(s, graph)));
         Assert.Equal("3² = 9", steps[3].Text);
         // The rule names the node's own input, never x (another node of this figure), and each caption its receiver.
-        Assert.Equal("the square node sends the + node the upstream gradient times 2 × its input: 1 × 2 × 3 = 6", steps[5].Text);
+        Assert.Equal("the square node sends the + node what arrives from upstream times 2 × its input: 1 × 2 × 3 = 6", steps[5].Text);
         Assert.Equal("+ passes 6 on to x", steps[6].Text);
         Assert.Equal("+ passes 6 on to y", steps[7].Text);
     }
@@ -82,10 +82,10 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Equal("100 × 2 = 200", Text("mul_apple", "add", GraphPass.Forward));
         Assert.Equal("200 + 450 = 650", Text("add", "mul_tax", GraphPass.Forward));
         Assert.Equal("tax = 1.1", Text("tax", "mul_tax", GraphPass.Forward));
-        Assert.Equal("× sends the + node the upstream gradient times its other input: 1 × 1.1 = 1.1", Text("add", "mul_tax", GraphPass.Backward));
-        Assert.Equal("+ passes 1.1 on to the × node", Text("mul_apple", "add", GraphPass.Backward));
-        Assert.Equal("× sends apple the upstream gradient times its other input: 1.1 × 2 = 2.2", Text("apple", "mul_apple", GraphPass.Backward));
-        Assert.Equal("× sends apple num the upstream gradient times its other input: 1.1 × 100 = 110.00000000000001", Text("apple_num", "mul_apple", GraphPass.Backward));
+        Assert.Equal("× sends the + node what arrives from upstream times its other input: 1 × 1.1 = 1.1", Text("add", "mul_tax", GraphPass.Backward));
+        Assert.Equal("+ passes 1.1 on to the × node mul_apple", Text("mul_apple", "add", GraphPass.Backward));
+        Assert.Equal("× sends apple what arrives from upstream times its other input: 1.1 × 2 = 2.2", Text("apple", "mul_apple", GraphPass.Backward));
+        Assert.Equal("× sends apple num what arrives from upstream times its other input: 1.1 × 100 = 110.00000000000001", Text("apple_num", "mul_apple", GraphPass.Backward));
     }
 
     [Fact]
@@ -102,10 +102,10 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Contains("2 × (−1) = −2", texts);
         Assert.Contains("exp(−2) = 0.13533528", texts);
         Assert.Contains("1/1.1353353 = 0.88079708", texts);
-        Assert.Contains("/ sends the + node the upstream gradient times −(its output)²: 1 × (−0.88079708²) = −0.77580349", texts);
+        Assert.Contains("/ sends the + node what arrives from upstream times −(its output)²: 1 × (−(0.88079708²)) = −0.77580349", texts);
         Assert.Contains("+ passes −0.77580349 on to the exp node", texts);
-        Assert.Contains("exp sends the × node the upstream gradient times its own output: (−0.77580349) × 0.13533528 = −0.10499359", texts);
-        Assert.Contains("× sends x the upstream gradient times its other input: (−0.10499359) × (−1) = 0.10499359", texts);
+        Assert.Contains("exp sends the × node what arrives from upstream times its own output: (−0.77580349) × 0.13533528 = −0.10499359", texts);
+        Assert.Contains("× sends x what arrives from upstream times its other input: (−0.10499359) × (−1) = 0.10499359", texts);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed partial class ComputationalGraphStepTests
             .Edge("X", "dot", "X", "∂L/∂Y · Wᵀ").Edge("W", "dot", "W", "Xᵀ · ∂L/∂Y").Edge("dot", "Y", "X · W", "∂L/∂Y");
         var texts = graph.Steps.Select(s => s.Text).ToList();
         Assert.Equal(["X", "W", "dot → X · W", "the backward pass starts with ∂L/∂Y, sent to the dot node",
-            "dot sends X the upstream gradient times (its second input)ᵀ, on the right → ∂L/∂Y · Wᵀ", "dot sends W (its first input)ᵀ times the upstream gradient, on the left → Xᵀ · ∂L/∂Y"], texts);
+            "dot sends X what arrives from upstream times (its second input)ᵀ, on the right → ∂L/∂Y · Wᵀ", "dot sends W (its first input)ᵀ times what arrives from upstream, on the left → Xᵀ · ∂L/∂Y"], texts);
     }
 
     [Fact]
@@ -161,8 +161,8 @@ public sealed partial class ComputationalGraphStepTests
             .Edge("softmax", "y1").Edge("softmax", "y2").Edge("y1", "cee").Edge("y2", "cee").Edge("cee", "L", "L", "1");
         var texts = graph.Steps.Select(s => s.Text).ToList();
         Assert.Equal(["a₁", "a₂", "CEE → L", "the backward pass starts with 1, sent to the CEE node",
-            "Softmax, followed by the cross-entropy error, sends a₁ its output minus the label: y₁ − t₁",
-            "Softmax, followed by the cross-entropy error, sends a₂ its output minus the label: y₂ − t₂"], texts);
+            "Softmax, followed by the cross-entropy error, sends a₁ its output minus the one-hot target: y₁ − t₁",
+            "Softmax, followed by the cross-entropy error, sends a₂ its output minus the one-hot target: y₂ − t₂"], texts);
     }
 
     [Fact]
@@ -201,12 +201,12 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Equal(GraphNodeKind.Other, GraphNodeKinds.FromSymbol("CEE"));
         ComputationalGraph graph = Notebook.Graph().Value("x").Operation("f", "f", GraphNodeKind.Exp).Value("y")
             .Edge("x", "f", 0, 1).Edge("f", "y", 1, 1);
-        Assert.Equal("exp sends x the upstream gradient times its own output: 1 × 1 = 1", graph.Steps.Last().Text);
+        Assert.Equal("exp sends x what arrives from upstream times its own output: 1 × 1 = 1", graph.Steps.Last().Text);
     }
 
     [Theory]
-    [InlineData("ko", "×는 입력을 서로 바꿔 상류에서 전해진 미분에 곱하고 a 쪽으로 보냅니다: 1.1 × 2 = 2.2", "역전파 1/2: 역전파가 시작됩니다. × 노드 쪽으로 보내는 값: 1.1")]
-    [InlineData("ja", "× は入力をひっくり返して上流から伝わった微分に掛け、aへ返します：1.1 × 2 = 2.2", "逆伝播 1/2：逆伝播が始まります。× ノードへ送る値：1.1")]
+    [InlineData("ko", "× 노드는 입력을 서로 바꿔 상류에서 전해진 값에 곱하고 a 쪽으로 보냅니다: 1.1 × 2 = 2.2", "역전파 1/2: 역전파가 시작됩니다. × 노드 쪽으로 보내는 값: 1.1")]
+    [InlineData("ja", "× は入力をひっくり返して上流から伝わった値に掛け、aへ返します：1.1 × 2 = 2.2", "逆伝播 1/2：逆伝播が始まります。× ノードへ送る値：1.1")]
     public void Rules_are_in_the_editions_language(string culture, string rule, string caption)
     {
         CultureInfo ui = CultureInfo.CurrentUICulture;
