@@ -67,7 +67,7 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
     public void Exercises_ship_stubs_and_their_checks_say_not_done_yet()
     {
         AssertPrinted("Exercise 1 not done yet: return dx and set dW and db, each with the shape of x, W or b: see the backward pass of a matrix product above.\n");
-        AssertPrinted("Exercise 2 not done yet: softmax of each row, one sample per row: the Softmax section above shows a version that cannot overflow.\n");
+        AssertPrinted("Exercise 2 not done yet: softmax of each row, one sample per row: use the formula with c = max from the Softmax section, one max per row (see Common pitfalls).\n");
         AssertPrinted("Exercise 3 not done yet: differentiate L by each x_nk (here y = x), then multiply by dout.\n");
 
         // The answers live in the Solutions folder, not in the notebook; neither does the text give exercise 3 away.
@@ -192,6 +192,8 @@ public sealed class AffineSoftmaxNotebookTests(AffineSoftmaxRun run) : NotebookC
         // System.Numerics.Tensors 10.0.14: (3,2,4) + (1,2,4) comes out (1,2,4) where NumPy gives (3,2,4), and an
         // incompatible pair fails without naming the shapes; the reasons the library's Broadcasting helper exists.
         AssertPrinted("Tensor.Add: (3,2,4) + (1,2,4) -> (1,2,4)\n");
+        // Its values are only a's first block [[8 9 5 7] [9 6 1 2]] plus b124 = 1..8 (NumPy: a[:1] + b124).
+        AssertPrinted("[[[ 9. 11.  8. 11.]\n  [14. 12.  8. 10.]]]\n");
         Assert.Contains("System.ArgumentException: Lengths are not compatible with each other.", Run.AllText, StringComparison.Ordinal);
     }
 
