@@ -38,7 +38,7 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Equal([0, 1, 2, 3, 4, 4, 2, 3, 0, 1], steps.Select(s => s.Edge));
         Assert.Equal("1 + 2 = 3", steps[2].Text);
         Assert.Equal("3 × 3 = 9", steps[4].Text);
-        Assert.Equal("the backward pass starts with 1, sent to the × node", steps[5].Text);
+        Assert.Equal("it starts here: 1, sent to the × node", steps[5].Text);
         Assert.Equal("× sends the + node what arrives from upstream times its other input: 1 × 3 = 3", steps[6].Text);
         Assert.Equal("+ passes (3 + 3) on to x", steps[8].Text);
     }
@@ -126,7 +126,7 @@ public sealed partial class ComputationalGraphStepTests
             .Value("X").Value("W").Operation("dot", "dot").Value("Y")
             .Edge("X", "dot", "X", "∂L/∂Y · Wᵀ").Edge("W", "dot", "W", "Xᵀ · ∂L/∂Y").Edge("dot", "Y", "X · W", "∂L/∂Y");
         var texts = graph.Steps.Select(s => s.Text).ToList();
-        Assert.Equal(["X", "W", "dot → X · W", "the backward pass starts with ∂L/∂Y, sent to the dot node",
+        Assert.Equal(["X", "W", "dot → X · W", "it starts here: ∂L/∂Y, sent to the dot node",
             "dot sends X what arrives from upstream times (its second input)ᵀ, on the right → ∂L/∂Y · Wᵀ", "dot sends W (its first input)ᵀ times what arrives from upstream, on the left → Xᵀ · ∂L/∂Y"], texts);
     }
 
@@ -145,9 +145,9 @@ public sealed partial class ComputationalGraphStepTests
             .Edge("x_", "sigmoid", 2, 0.10499358540350652).Edge("sigmoid", "y_", 0.8807970779778823, 1);
         var backward = graph.Steps.Where(s => s.Pass == GraphPass.Backward).ToList();
         Assert.Equal(["y", "div", "add", "exp", "mul", "y_", "sigmoid"], backward.Select(s => s.Node));
-        Assert.Equal("the backward pass starts with 1, sent to the / node", backward[0].Text);
+        Assert.Equal("it starts here: 1, sent to the / node", backward[0].Text);
         Assert.Equal("on to the next part of the figure: the sigmoid node receives 1", backward[5].Text);
-        Assert.Single(backward, s => s.Text.Contains("starts with", StringComparison.Ordinal));
+        Assert.Single(backward, s => s.Text.Contains("starts here", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed partial class ComputationalGraphStepTests
             .Edge("a1", "softmax", "a₁", "y₁ − t₁").Edge("a2", "softmax", "a₂", "y₂ − t₂")
             .Edge("softmax", "y1").Edge("softmax", "y2").Edge("y1", "cee").Edge("y2", "cee").Edge("cee", "L", "L", "1");
         var texts = graph.Steps.Select(s => s.Text).ToList();
-        Assert.Equal(["a₁", "a₂", "CEE → L", "the backward pass starts with 1, sent to the CEE node",
+        Assert.Equal(["a₁", "a₂", "CEE → L", "it starts here: 1, sent to the CEE node",
             "Softmax, followed by the cross-entropy error, sends a₁ its output minus the one-hot target: y₁ − t₁",
             "Softmax, followed by the cross-entropy error, sends a₂ its output minus the one-hot target: y₂ − t₂"], texts);
     }
@@ -172,7 +172,7 @@ public sealed partial class ComputationalGraphStepTests
             .Value("h").Operation("f", "CEE").Operation("g", "Affine").Value("L")
             .Edge("h", "f", "h", "∂L/∂h").Edge("f", "g", "a", "∂L/∂a").Edge("g", "L", "L", "1");
         var texts = graph.Steps.Where(s => s.Pass == GraphPass.Backward).Select(s => s.Text).ToList();
-        Assert.Equal(["the backward pass starts with 1, sent to the Affine node", "Affine sends ∂L/∂a back to the CEE node",
+        Assert.Equal(["it starts here: 1, sent to the Affine node", "Affine sends ∂L/∂a back to the CEE node",
             "CEE sends ∂L/∂h back to h"], texts);
     }
 
@@ -205,8 +205,8 @@ public sealed partial class ComputationalGraphStepTests
     }
 
     [Theory]
-    [InlineData("ko", "× 노드는 입력을 서로 바꿔 상류에서 전해진 값에 곱하고 a 쪽으로 보냅니다: 1.1 × 2 = 2.2", "역전파 1/2: 역전파가 시작됩니다. × 노드 쪽으로 보내는 값: 1.1")]
-    [InlineData("ja", "× は入力をひっくり返して上流から伝わった値に掛け、aへ返します：1.1 × 2 = 2.2", "逆伝播 1/2：逆伝播が始まります。× ノードへ送る値：1.1")]
+    [InlineData("ko", "× 노드는 입력을 서로 바꿔 상류에서 전해진 값에 곱하고 a 쪽으로 보냅니다: 1.1 × 2 = 2.2", "역전파 1/2: 여기서 시작합니다. × 노드 쪽으로 보내는 값: 1.1")]
+    [InlineData("ja", "× は入力をひっくり返して上流から伝わった値に掛け、a へ返します：1.1 × 2 = 2.2", "逆伝播 1/2：ここから始まります。× ノード へ送る値：1.1")]
     public void Rules_are_in_the_editions_language(string culture, string rule, string caption)
     {
         CultureInfo ui = CultureInfo.CurrentUICulture;
