@@ -16,44 +16,9 @@ public sealed partial class ComputationalGraphBrowserTests
 {
     private static readonly string[] Languages = ["en", "ko", "ja"];
 
-    private const string Driver = """
-        <script>
-        window.addEventListener('load', function () { setTimeout(function () {
-          var out = [];
-          var graphs = document.querySelectorAll('div.computational-graph');
-          for (var gi = 0; gi < graphs.length; gi++) {
-            var g = graphs[gi], r = { ready: g.hasAttribute('data-cg-ready') };
-            out.push(r);
-            if (!r.ready) { continue; }
-            var labels = [].slice.call(g.querySelectorAll('text[data-step]'));
-            var controls = g.querySelector('.cg-controls');
-            var shown = function () { return labels.filter(function (l) { return l.style.visibility !== 'hidden'; })
-              .map(function (l) { return +l.getAttribute('data-step'); }).sort(function (a, b) { return a - b; }); };
-            var caption = function () { return g.querySelector('.cg-caption').textContent; };
-            var bubble = function () { var b = g.querySelector('.cg-rule text'); return b ? b.textContent : null; };
-            var click = function (a) { g.querySelector('[data-cg-action="' + a + '"]').click(); };
-            var key = function (k) { controls.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })); };
-            r.controlsHidden = controls.hidden;
-            r.opened = shown(); r.openedCaption = caption(); r.openedBubble = bubble();
-            click('reset'); r.reset = shown(); r.resetCaption = caption(); r.previousDisabled = g.querySelector('[data-cg-action="previous"]').disabled;
-            r.steps = [];
-            for (var i = 0; i < labels.length; i++) {
-              if (i % 2 === 0) { click('next'); } else { key('ArrowRight'); }
-              var bold = labels.filter(function (l) { return l.getAttribute('font-weight') === 'bold'; }).map(function (l) { return l.textContent; });
-              r.steps.push({ shown: shown(), caption: caption(), bubble: bubble(), bold: bold });
-            }
-            r.nextDisabled = g.querySelector('[data-cg-action="next"]').disabled;
-            key('ArrowLeft'); r.back = shown();
-            click('next'); r.end = shown();
-            key('Home'); r.again = shown();
-          }
-          var pre = document.createElement('pre');
-          pre.id = 'cg-results';
-          pre.textContent = JSON.stringify(out);
-          document.body.appendChild(pre);
-        }, 0); });
-        </script>
-        """;
+    /// <summary>The script that steps every graph of a page and writes what it saw into the page (shared with SiteBrowserTests).</summary>
+    private static readonly string Driver =
+        File.ReadAllText(Path.Combine(RepositoryFiles.Root, "tests", "Backprop.Notebooks.Tests", "graph-step-driver.html"));
 
     [ChromiumFact]
     public async Task Every_graph_steps_forward_then_backward_with_its_rules_in_every_language()
