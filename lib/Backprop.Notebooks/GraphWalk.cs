@@ -156,6 +156,16 @@ internal static class GraphWalk
 
     private static string ForwardText(ComputationalGraph graph, GraphNode node, GraphEdge edge)
     {
+        string text = ValueText(graph, node, edge);
+        // A node that sends its value along several edges (exp(a₁) to the + and to the × node) says where each copy goes,
+        // so that two steps never read the same.
+        return graph.Edges.Count(e => e.From == node.Id && !string.IsNullOrEmpty(e.Forward)) > 1
+            ? $"{text} → {Name(graph, graph.Find(edge.To))}"
+            : text;
+    }
+
+    private static string ValueText(ComputationalGraph graph, GraphNode node, GraphEdge edge)
+    {
         string value = edge.Forward!;
         var inputs = graph.Edges.Where(e => e.To == node.Id).Select(e => e.Forward is { Length: > 0 } f ? f : graph.Find(e.From).Label).ToList();
         if (inputs.Count == 0 || node.Kind == GraphNodeKind.Value)
@@ -275,11 +285,15 @@ internal static class GraphWalk
 
     /// <summary>How a caption names the node a gradient goes to: a value by its label, an operation as "the + node".</summary>
     // An operation is named by its symbol ("the × node"); where the figure has two of that symbol (the shop's two
-    // fruit nodes), by its id as well, so the student knows which one receives the gradient.
+    // fruit nodes), by what it outputs as well ("the × node (output 200)"), so the student knows which one is meant.
     private static string Name(ComputationalGraph graph, GraphNode node) =>
         !node.IsOperation ? node.Label
-        : graph.Nodes.Count(n => n.IsOperation && n.Label == node.Label) > 1 ? Format(Resources.GraphSteps.OperationNameWithId, node.Label, node.Id)
+        : graph.Nodes.Count(n => n.IsOperation && n.Label == node.Label) > 1 ? Format(Resources.GraphSteps.OperationNameWithOutput, node.Label, Output(graph, node))
         : Format(Resources.GraphSteps.OperationName, node.Label);
+
+    // The value on the node's first outgoing edge, or its id when its edges carry no value.
+    private static string Output(ComputationalGraph graph, GraphNode node) =>
+        graph.Edges.FirstOrDefault(e => e.From == node.Id && !string.IsNullOrEmpty(e.Forward))?.Forward ?? node.Id;
 
     /// <summary>After Japanese text the colon is full-width (the editions' style), in English and Korean ": ".</summary>
     private static string Colon() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? "：" : ": ";

@@ -64,11 +64,11 @@ public sealed partial class ComputationalGraphBrowserTests
 
         // The rules the student reads, in the edition's language, in the order the book computes them.
         var english = expected["en"].Select(s => s.Text).ToList();
-        Assert.Equal("it starts here: 1, sent to the × node mul_tax", english[9]);
+        Assert.Equal("it starts here: 1, sent to the × node (output 715)", english[9]);
         Assert.Equal("× sends apple what arrives from upstream times its other input: 1.1 × 2 = 2.2", english[16]);
-        Assert.Equal("+ passes 1.1 on to the × node mul_apple", english[12]);
+        Assert.Equal("+ passes 1.1 on to the × node (output 200)", english[12]);
         Assert.Equal("× 노드는 입력을 서로 바꿔 상류에서 전해진 값에 곱하고 apple 쪽으로 보냅니다: 1.1 × 2 = 2.2", expected["ko"][16].Text);
-        Assert.Equal("× は入力をひっくり返して上流から伝わった値に掛け、apple へ返します：1.1 × 2 = 2.2", expected["ja"][16].Text);
+        Assert.Equal("× は入力をひっくり返して上流から伝わった値に掛け、appleへ返します：1.1 × 2 = 2.2", expected["ja"][16].Text);
     }
 
     private static ComputationalGraph Shop() => Notebook.Graph()

@@ -36,7 +36,7 @@ public sealed partial class ComputationalGraphStepTests
             ],
             steps.Select(s => Describe(s, graph)));
         Assert.Equal([0, 1, 2, 3, 4, 4, 2, 3, 0, 1], steps.Select(s => s.Edge));
-        Assert.Equal("1 + 2 = 3", steps[2].Text);
+        Assert.Equal("1 + 2 = 3 → the × node", steps[2].Text);
         Assert.Equal("3 × 3 = 9", steps[4].Text);
         Assert.Equal("it starts here: 1, sent to the × node", steps[5].Text);
         Assert.Equal("× sends the + node what arrives from upstream times its other input: 1 × 3 = 3", steps[6].Text);
@@ -83,7 +83,7 @@ public sealed partial class ComputationalGraphStepTests
         Assert.Equal("200 + 450 = 650", Text("add", "mul_tax", GraphPass.Forward));
         Assert.Equal("tax = 1.1", Text("tax", "mul_tax", GraphPass.Forward));
         Assert.Equal("× sends the + node what arrives from upstream times its other input: 1 × 1.1 = 1.1", Text("add", "mul_tax", GraphPass.Backward));
-        Assert.Equal("+ passes 1.1 on to the × node mul_apple", Text("mul_apple", "add", GraphPass.Backward));
+        Assert.Equal("+ passes 1.1 on to the × node (output 200)", Text("mul_apple", "add", GraphPass.Backward));
         Assert.Equal("× sends apple what arrives from upstream times its other input: 1.1 × 2 = 2.2", Text("apple", "mul_apple", GraphPass.Backward));
         Assert.Equal("× sends apple num what arrives from upstream times its other input: 1.1 × 100 = 110.00000000000001", Text("apple_num", "mul_apple", GraphPass.Backward));
     }
@@ -206,7 +206,7 @@ public sealed partial class ComputationalGraphStepTests
 
     [Theory]
     [InlineData("ko", "× 노드는 입력을 서로 바꿔 상류에서 전해진 값에 곱하고 a 쪽으로 보냅니다: 1.1 × 2 = 2.2", "역전파 1/2: 여기서 시작합니다. × 노드 쪽으로 보내는 값: 1.1")]
-    [InlineData("ja", "× は入力をひっくり返して上流から伝わった値に掛け、a へ返します：1.1 × 2 = 2.2", "逆伝播 1/2：ここから始まります。× ノード へ送る値：1.1")]
+    [InlineData("ja", "× は入力をひっくり返して上流から伝わった値に掛け、aへ返します：1.1 × 2 = 2.2", "逆伝播 1/2：ここから始まります。× ノードへ送る値：1.1")]
     public void Rules_are_in_the_editions_language(string culture, string rule, string caption)
     {
         CultureInfo ui = CultureInfo.CurrentUICulture;
