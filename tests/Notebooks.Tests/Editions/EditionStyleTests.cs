@@ -34,7 +34,7 @@ public sealed partial class EditionStyleTests
         new("ja", new(@"練習問題(\s+(\d|\{\d\})|(\d+|\{\d\})\s*:)"), "練習問題N："),
         new("ja", new($@"(?<!\*)\*(?=[^\s*])[^*\n]*[{Japanese}][^*\n]*(?<=[^\s*])\*(?!\*)|(?<![\w_])_(?=\S)[^_\n]*[{Japanese}][^_\n]*(?<=\S)_(?![\w_])"), "no italics on Japanese words: bold or 「」", Applies.Markdown),
         new("ko", new(@"레이어|은닉 입력|가중치 합|엣지"), "the book's terms: 계층, 은닉층 (입력), 가중합, 에지"),
-        new("ko", new(@"우리의|당신"), "no 우리의/당신: say it without the pronoun"),
+        new("ko", new(@"우리|당신"), "no 우리/당신: say it without the pronoun (이 라이브러리의, 이 노트북의)"),
         new("ko", new(@"(?m)[가-힣][^;\n`]*;|;[^;\n`]*[가-힣]"), "no semicolon in Korean text: 「, 」 or 「 / 」", Applies.Markdown | Applies.Resx),
         new("ko", new(@"((?<!아)니다|세요|어요|해요)[.!?](?=\s|$)"), "해라체 in prose (「~다」); quote a printed message in a code span or a blockquote", Applies.Markdown),
         new("ko", new(@"(?<!니)다\.(?=\s|$)|세요[.(]"), "합쇼체 in the library's messages (「~니다.」, 「~십시오.」)", Applies.Resx),
@@ -95,6 +95,7 @@ public sealed partial class EditionStyleTests
     [InlineData("ja", "これは**重要な**点です\n* 項目", null)]
     [InlineData("ja", "私たちのネットワーク", "私たち")]
     [InlineData("ko", "은닉 입력이 0 근처에 있다", "은닉층")]
+    [InlineData("ko", "우리 라이브러리의 Relu", "우리")]
     [InlineData("ko", "덧셈: 15; 곱셈: 50", "semicolon")]
     [InlineData("ko", "이 값은 2.2입니다.", "해라체")]
     [InlineData("ko", "이것은 버그가 아니다.", null)]
