@@ -14,11 +14,11 @@ namespace NotebookRunner.Engine.Export;
 /// </summary>
 public static class HtmlExporter
 {
-    /// <param name="navigation">A site's navigation (<see cref="Site"/>), shown under the language bar and, previous and next, at the end.</param>
+    /// <param name="navigation">A site's navigation (<see cref="Site"/>): its bar under the language bar, its previous and next at the end.</param>
     /// <param name="plotlySrc">Where the site's one copy of plotly.js is, relative to the page; null inlines it in the page.</param>
     public static string Export(
         Notebook notebook, string title, Editions.Language? language = null, IReadOnlyList<(Editions.Language Language, string Href)>? editions = null,
-        string? navigation = null, string? plotlySrc = null)
+        Site.PageNavigation? navigation = null, string? plotlySrc = null)
     {
         language ??= Editions.English;
         var body = string.Concat(notebook.Cells.Select(RenderCell));
@@ -30,7 +30,7 @@ public static class HtmlExporter
             : $"<script type=\"text/javascript\">\n{PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}\n</script>\n";
         if (navigation is not null)
         {
-            body = navigation + body + Site.Footer(navigation);
+            body = navigation.Top + body + navigation.Bottom;
         }
 
         return $"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n" +
@@ -48,11 +48,11 @@ public static class HtmlExporter
         language ??= Editions.English;
         var list = string.Concat(pages.Select(p => $"<li><a href=\"{WebUtility.HtmlEncode(p.Href)}\">{WebUtility.HtmlEncode(p.Title)}</a></li>\n"));
         var title = WebUtility.HtmlEncode(language.IndexTitle);
-        var tag = about is null ? "ul" : "ol class=\"chapters\"";
+        var (open, close) = about is null ? ("ul", "ul") : ("ol class=\"chapters\"", "ol");
         return $"<!DOCTYPE html>\n<html lang=\"{language.Code}\">\n<head>\n<meta charset=\"utf-8\">\n" +
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
                $"<title>{title}</title>\n<style>\n{Style}" +
-               $"</style>\n</head>\n<body>\n<main>\n{LanguageBar(language, editions ?? [])}<h1>{title}</h1>\n{about}<{tag}>\n{list}</{tag.Split(' ')[0]}>\n</main>\n</body>\n</html>\n";
+               $"</style>\n</head>\n<body>\n<main>\n{LanguageBar(language, editions ?? [])}<h1>{title}</h1>\n{about}<{open}>\n{list}</{close}>\n</main>\n</body>\n</html>\n";
     }
 
     /// <summary>"English · 한국어 · 日本語", each other language a link, the page's own not; nothing when there is no other.</summary>

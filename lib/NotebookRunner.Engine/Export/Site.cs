@@ -17,6 +17,9 @@ public static partial class Site
 {
     public const string PlotlyFile = "plotly.min.js";
 
+    /// <summary>A page's navigation: the bar at the top, and previous and next again at the bottom, so a reader at the end goes on.</summary>
+    public sealed record PageNavigation(string Top, string Bottom);
+
     /// <summary>One notebook of the site: its executed copy, where its source is, its page, its title.</summary>
     public sealed record Entry(Notebook Executed, string SourcePath, Editions.Page Page, string Title);
 
@@ -66,7 +69,7 @@ public static partial class Site
     /// <summary>Where the course can be opened to run: a dev container and Codespaces, for a GitHub repository with .devcontainer/.</summary>
     public sealed record Run(string DevContainer, string Codespaces);
 
-    private static string Navigation(Entry entry, List<Entry> chapters, int index, Run? run)
+    private static PageNavigation Navigation(Entry entry, List<Entry> chapters, int index, Run? run)
     {
         var text = SiteText.For(entry.Page.Language);
         string Link(Entry to) => WebUtility.HtmlEncode(Editions.Link(entry.Page.Href, to.Page.Href));
@@ -78,16 +81,11 @@ public static partial class Site
         var actions = $"<a href=\"{home}\" rel=\"home\">{text.Home}</a> · <a href=\"{download}\" download>{text.Download}</a>" + RunAnchors(run, text);
         var steps = (index > 0 ? $"<a href=\"{Link(chapters[index - 1])}\" rel=\"prev\">← {text.Previous}: {WebUtility.HtmlEncode(chapters[index - 1].Title)}</a>" : "<span></span>")
                     + (index < chapters.Count - 1 ? $"<a href=\"{Link(chapters[index + 1])}\" rel=\"next\">{text.Next}: {WebUtility.HtmlEncode(chapters[index + 1].Title)} →</a>" : "<span></span>");
-        return $"<nav class=\"site\" aria-label=\"{text.Chapters}\"><div class=\"actions\">{actions}</div>" +
-               $"<ol class=\"chapters\">{list}</ol>" +
-               $"<div class=\"steps\">{steps}</div></nav>\n";
-    }
-
-    /// <summary>The bottom of a page: previous and next again, so a reader at the end goes on.</summary>
-    public static string Footer(string navigation)
-    {
-        var steps = StepsDiv().Match(navigation);
-        return steps.Success ? $"<nav class=\"site bottom\">{steps.Value}</nav>\n" : "";
+        var stepsDiv = $"<div class=\"steps\">{steps}</div>";
+        return new PageNavigation(
+            $"<nav class=\"site\" aria-label=\"{text.Chapters}\"><div class=\"actions\">{actions}</div>" +
+            $"<ol class=\"chapters\">{list}</ol>{stepsDiv}</nav>\n",
+            $"<nav class=\"site bottom\">{stepsDiv}</nav>\n");
     }
 
     private static string FrontMatter(Editions.Language language, Run? run)
@@ -151,7 +149,4 @@ public static partial class Site
 
     [GeneratedRegex(@"github\.com[:/](?<owner>[\w.-]+)/(?<name>[\w.-]+?)(?:\.git)?/?$")]
     private static partial Regex GitHubRemote();
-
-    [GeneratedRegex("<div class=\"steps\">.*?</div>", RegexOptions.Singleline)]
-    private static partial Regex StepsDiv();
 }
