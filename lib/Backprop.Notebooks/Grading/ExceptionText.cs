@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Backprop.Notebooks.Resources;
@@ -29,7 +28,7 @@ internal static partial class ExceptionText
         Assembly? thrower = e.TargetSite?.DeclaringType?.Assembly;
         if (thrower == Library)
         {
-            return WithoutParameterSuffix(e);
+            return e.Message; // lib/Backprop's own sentence, in the UI language, with no English ParamName suffix
         }
 
         if (thrower == MathNet && MathNetSentence(e.Message) is { } sentence)
@@ -40,32 +39,16 @@ internal static partial class ExceptionText
         return ByType(e) ?? (FromFramework(thrower) ? Errors.Untranslated : e.Message);
     }
 
-    /// <summary>
-    /// An ArgumentException's message with .NET's English " (Parameter 'dout')" (and an out-of-range value's
-    /// "Actual value was …") cut off: the library's sentence already names the argument.
-    /// </summary>
-    internal static string WithoutParameterSuffix(Exception e)
-    {
-        string message = e.Message;
-        if (e is ArgumentException { ParamName: { Length: > 0 } name }
-            && message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is var at and >= 0)
-        {
-            return message[..at];
-        }
-
-        return message;
-    }
-
     private static string? MathNetSentence(string message)
     {
         if (TwoShapes().Match(message) is { Success: true } two)
         {
-            return Format(Errors.MatrixShapes, Shape(two, 1), Shape(two, 3));
+            return Text.Format(Errors.MatrixShapes, Shape(two, 1), Shape(two, 3));
         }
 
         if (OneShape().Match(message) is { Success: true } one)
         {
-            return Format(Errors.MatrixShape, Shape(one, 1));
+            return Text.Format(Errors.MatrixShape, Shape(one, 1));
         }
 
         return message switch
@@ -84,8 +67,8 @@ internal static partial class ExceptionText
     {
         IndexOutOfRangeException => Errors.IndexOutOfRange,
         NullReferenceException => Errors.NullReference,
-        ArgumentNullException { ParamName: { } name } => Format(Errors.ArgumentNull, name),
-        ArgumentOutOfRangeException { ParamName: { } name } when FromFramework(e.TargetSite?.DeclaringType?.Assembly) => Format(Errors.ArgumentOutOfRange, name),
+        ArgumentNullException { ParamName: { } name } => Text.Format(Errors.ArgumentNull, name),
+        ArgumentOutOfRangeException { ParamName: { } name } when FromFramework(e.TargetSite?.DeclaringType?.Assembly) => Text.Format(Errors.ArgumentOutOfRange, name),
         DivideByZeroException => Errors.DivideByZero,
         InvalidCastException => Errors.InvalidCast,
         OverflowException => Errors.Overflow,
@@ -102,8 +85,6 @@ internal static partial class ExceptionText
 
     /// <summary>MathNet writes rows x columns; NumPy, and every message of this project, (rows,columns).</summary>
     private static string Shape(Match m, int group) => $"({m.Groups[group].Value},{m.Groups[group + 1].Value})";
-
-    private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
     [GeneratedRegex(@"^Matrix dimensions must agree: op1 is (\d+)x(\d+), op2 is (\d+)x(\d+)")]
     private static partial Regex TwoShapes();
