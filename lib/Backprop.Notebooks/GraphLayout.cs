@@ -43,8 +43,8 @@ internal static class GraphLayout
         return result;
     }
 
-    /// <summary>The connected pieces, each in the order its nodes were added.</summary>
-    private static List<List<string>> Pieces(ComputationalGraph graph)
+    /// <summary>The connected pieces, in the order their first nodes were added, each in the order its nodes were added.</summary>
+    internal static List<List<string>> Pieces(ComputationalGraph graph)
     {
         var piece = graph.Nodes.ToDictionary(n => n.Id, n => n.Id);
         string Root(string id) => piece[id] == id ? id : piece[id] = Root(piece[id]);

@@ -35,7 +35,7 @@ internal static class GraphWalk
         // piece by piece in the order the cell added them, forward and backward alike, so the chain's backward pass is
         // read before the one-node form that sums it up.
         var order = Order(graph);
-        var pieces = Pieces(graph);
+        var pieces = GraphLayout.Pieces(graph).Select(p => p.ToHashSet()).ToList();
         var steps = new List<GraphStep>();
         var edges = graph.Edges;
         foreach (var piece in pieces)
@@ -79,37 +79,6 @@ internal static class GraphWalk
         None,
         Figure,
         Piece,
-    }
-
-    /// <summary>The connected pieces of the figure (edges taken both ways), ordered by the first node the cell added to each.</summary>
-    private static List<HashSet<string>> Pieces(ComputationalGraph graph)
-    {
-        var pieces = new List<HashSet<string>>();
-        foreach (GraphNode node in graph.Nodes)
-        {
-            if (pieces.Any(p => p.Contains(node.Id)))
-            {
-                continue;
-            }
-
-            var piece = new HashSet<string> { node.Id };
-            var queue = new Queue<string>([node.Id]);
-            while (queue.TryDequeue(out string? id))
-            {
-                foreach (GraphEdge e in graph.Edges.Where(e => e.From == id || e.To == id))
-                {
-                    string other = e.From == id ? e.To : e.From;
-                    if (piece.Add(other))
-                    {
-                        queue.Enqueue(other);
-                    }
-                }
-            }
-
-            pieces.Add(piece);
-        }
-
-        return pieces;
     }
 
     /// <summary>
